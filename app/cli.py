@@ -1,0 +1,13 @@
+"""Command-line interface (`flask --app wsgi ...`), thin wrappers over the services."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register_cli(app: Flask) -> None:
+    from app.commands import demo, tax, users
+
+    app.cli.add_command(tax.tax_group)
+    app.cli.add_command(demo.demo_data)
+    app.cli.add_command(users.users_group)

@@ -1,0 +1,93 @@
+"""Money: integer minor units plus an ISO 4217 currency code. Never a float."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from babel.numbers import get_currency_precision
+
+#: The store's base currency: vendors price in whole New Taiwan dollars.
+BASE_CURRENCY = "TWD"
+
+
+@lru_cache(maxsize=64)
+def minor_unit(currency: str) -> int:
+    """Decimal places of the currency's minor unit (ISO 4217, from Babel's CLDR data)."""
+    return get_currency_precision(currency)
+
+
+def round_half_up(value: Decimal, places: int = 0) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    amount_minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount_minor, int) or isinstance(self.amount_minor, bool):
+            raise TypeError("amount_minor must be an int")
+        if len(self.currency) != 3 or not self.currency.isupper():
+            raise ValueError(f"not an ISO 4217 code: {self.currency!r}")
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(0, currency)
+
+    @classmethod
+    def from_major(cls, amount: Decimal | int | str, currency: str) -> Money:
+        """From an amount in major units (e.g. '1500.00'), rounded half-up to the minor unit."""
+        value = Decimal(amount)
+        if not value.is_finite():
+            raise ValueError("amount must be a finite number")
+        places = minor_unit(currency)
+        return cls(int(round_half_up(value, places).scaleb(places)), currency)
+
+    @property
+    def major(self) -> Decimal:
+        """The exact amount in major units (for formatting and JSON only)."""
+        return Decimal(self.amount_minor).scaleb(-minor_unit(self.currency))
+
+    def _check(self, other: Money) -> None:
+        if not isinstance(other, Money):
+            raise TypeError("can only combine Money with Money")
+        if other.currency != self.currency:
+            raise ValueError(f"cannot combine {self.currency} with {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._check(other)
+        return Money(self.amount_minor + other.amount_minor, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._check(other)
+        return Money(self.amount_minor - other.amount_minor, self.currency)
+
+    def __mul__(self, factor: int) -> Money:
+        if not isinstance(factor, int):
+            raise TypeError("multiply Money by whole quantities only")
+        return Money(self.amount_minor * factor, self.currency)
+
+    def times_rate(self, rate: Decimal) -> Money:
+        """This amount × rate in the same currency, rounded half-up to the minor unit."""
+        return Money(int(round_half_up(Decimal(self.amount_minor) * rate)), self.currency)
+
+
+def twd(whole_dollars: int) -> Money:
+    """A vendor's price: whole New Taiwan dollars."""
+    return Money.from_major(whole_dollars, BASE_CURRENCY)
+
+
+def convert(amount: Money, rate: Decimal, currency: str) -> Money:
+    """Convert with `rate` (units of `currency` per one unit of amount's currency).
+
+    Rounded half-up to the target currency's minor unit. Converting to the same currency
+    requires rate 1 and changes nothing.
+    """
+    if amount.currency == currency:
+        if rate != 1:
+            raise ValueError("same-currency conversion needs rate 1")
+        return amount
+    return Money.from_major(amount.major * rate, currency)

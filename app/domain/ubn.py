@@ -1,0 +1,34 @@
+"""Taiwan's unified business number (統一編號): eight digits with a checksum.
+
+Ministry of Finance rule as amended in 2023 (numbers ran short, so the divisor went from 10 to
+5): multiply the digits by 1,2,1,2,1,2,4,1, add the digits of each product, and the sum must
+be divisible by 5. When the seventh digit is 7, its product 28 gives 2+8 = 10, which counts as
+either 1 or 0: the number is valid if either sum is divisible by 5.
+"""
+
+from __future__ import annotations
+
+WEIGHTS = (1, 2, 1, 2, 1, 2, 4, 1)
+DIVISOR = 5
+
+
+def _digit_sum(value: int) -> int:
+    return value // 10 + value % 10
+
+
+def is_valid(ubn: str) -> bool:
+    if len(ubn) != 8 or not ubn.isascii() or not ubn.isdigit():
+        return False
+    digits = [int(ch) for ch in ubn]
+    total = sum(_digit_sum(d * w) for d, w in zip(digits, WEIGHTS, strict=True))
+    if total % DIVISOR == 0:
+        return True
+    if digits[6] == 7:
+        # 7 × 4 = 28 → 2 + 8 = 10, which may count as 1 + 0 = 1 or as 0.
+        return (total + 1 - 10) % DIVISOR == 0 or (total - 10) % DIVISOR == 0
+    return False
+
+
+def check_digit_candidates(first_seven: str) -> list[str]:
+    """The last digits that make a valid number (used to generate demo numbers)."""
+    return [d for d in "0123456789" if is_valid(first_seven + d)]

@@ -1,0 +1,51 @@
+"""The model layer shared by every blueprint: one module per aggregate."""
+
+from app.models.audit import AuditEvent
+from app.models.catalog import (
+    Category,
+    CategoryTranslation,
+    HalalBody,
+    Product,
+    ProductImage,
+    ProductImageTranslation,
+    ProductTranslation,
+    Variant,
+    VariantTranslation,
+)
+from app.models.market import (
+    CategoryDutyRate,
+    Currency,
+    ExchangeRate,
+    Market,
+    ShippingRate,
+    TaxRule,
+)
+from app.models.user import User
+from app.models.vendor import Vendor, VendorTranslation
+from app.models.zone import Zone, ZoneMarket, ZoneProduct, ZoneTranslation
+
+__all__ = [
+    "AuditEvent",
+    "Category",
+    "CategoryDutyRate",
+    "CategoryTranslation",
+    "Currency",
+    "ExchangeRate",
+    "HalalBody",
+    "Market",
+    "Product",
+    "ProductImage",
+    "ProductImageTranslation",
+    "ProductTranslation",
+    "ShippingRate",
+    "TaxRule",
+    "User",
+    "Variant",
+    "VariantTranslation",
+    "Vendor",
+    "VendorTranslation",
+    "Zone",
+    "ZoneMarket",
+    "ZoneProduct",
+    "ZoneTranslation",
+]

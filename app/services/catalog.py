@@ -1,0 +1,296 @@
+"""Read side of the catalog for the storefront: listings (keyset-paged), product detail."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Select, select, tuple_
+from sqlalchemy.orm import contains_eager, selectinload
+
+from app.domain.locales import fallback_chain
+from app.domain.money import Money
+from app.extensions import db
+from app.models import (
+    Product,
+    ProductImage,
+    ProductTranslation,
+    Variant,
+    VariantTranslation,
+    Vendor,
+)
+from app.models.catalog import ProductStatus
+from app.models.vendor import VendorStatus
+from app.services import pricing
+from app.services.i18n import Text, resolve
+from app.services.reference import CategoryInfo, MarketInfo, Reference
+
+PAGE_SIZE = 24
+
+
+class Sort(StrEnum):
+    NEWEST = "newest"
+    PRICE_ASC = "price_asc"
+    PRICE_DESC = "price_desc"
+
+    @classmethod
+    def parse(cls, value: str | None) -> Sort:
+        try:
+            return cls(value or cls.NEWEST)
+        except ValueError:
+            return cls.NEWEST
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    key: str
+    width: int
+    height: int
+    alt: Text | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    id: int
+    vendor_slug: str
+    vendor_name: str
+    handle: str
+    name: Text
+    price: Money
+    in_stock: bool
+    halal: bool
+    image: ImageRef | None
+
+
+@dataclass(frozen=True)
+class Page:
+    cards: list[Card]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class Shopper:
+    """Who is looking: decides language of text, currency and market rules."""
+
+    content_locale: str
+    market: MarketInfo
+    ref: Reference
+    today: date
+
+
+def visible() -> list:
+    """The storefront shows active products of approved vendors only."""
+    return [Product.status == ProductStatus.ACTIVE, Vendor.status == VendorStatus.APPROVED]
+
+
+def halal_badge(product: Product, shopper: Shopper) -> bool:
+    """Valid certificate; in Malaysia only from a body JAKIM recognises."""
+    if not product.halal_valid_on(shopper.today):
+        return False
+    if shopper.market.code == "MY":
+        return (product.halal_body or "").strip().upper() in shopper.ref.jakim_recognised
+    return True
+
+
+def _with_card_data(stmt: Select, content_locale: str) -> Select:
+    chain = fallback_chain(content_locale)
+    return stmt.options(
+        contains_eager(Product.vendor),
+        selectinload(Product.translations.and_(ProductTranslation.locale.in_(chain))),
+        selectinload(Product.images),
+    )
+
+
+def to_card(product: Product, shopper: Shopper) -> Card:
+    name = resolve(product.translations, "name", shopper.content_locale)
+    first = product.images[0] if product.images else None
+    return Card(
+        id=product.id,
+        vendor_slug=product.vendor.slug,
+        vendor_name=product.vendor.display_name(shopper.content_locale),
+        handle=product.handle,
+        name=name or Text(product.handle, "en", True),
+        price=pricing.market_price(product.min_price_twd, shopper.market, shopper.ref),
+        in_stock=product.in_stock,
+        halal=halal_badge(product, shopper),
+        image=ImageRef(first.key, first.width, first.height) if first else None,
+    )
+
+
+# -- keyset cursors ---------------------------------------------------------------------------
+
+
+def encode_cursor(sort: Sort, product: Product) -> str:
+    value = product.published_at.isoformat() if sort is Sort.NEWEST else str(product.min_price_twd)
+    raw = f"{value}|{product.id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(sort: Sort, cursor: str | None):
+    """(sort value, id) from a cursor, or None when absent or not one of ours."""
+    if not cursor or len(cursor) > 100:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        value, product_id = raw.rsplit("|", 1)
+        key = datetime.fromisoformat(value) if sort is Sort.NEWEST else int(value)
+        return key, int(product_id)
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        return None
+
+
+def _ordered(stmt: Select, sort: Sort, cursor: str | None) -> Select:
+    after = decode_cursor(sort, cursor)
+    if sort is Sort.NEWEST:
+        columns = (Product.published_at, Product.id)
+        stmt = stmt.order_by(Product.published_at.desc(), Product.id.desc())
+        if after:
+            stmt = stmt.where(tuple_(*columns) < after)
+    elif sort is Sort.PRICE_ASC:
+        columns = (Product.min_price_twd, Product.id)
+        stmt = stmt.order_by(Product.min_price_twd.asc(), Product.id.asc())
+        if after:
+            stmt = stmt.where(tuple_(*columns) > after)
+    else:
+        columns = (Product.min_price_twd, Product.id)
+        stmt = stmt.order_by(Product.min_price_twd.desc(), Product.id.desc())
+        if after:
+            stmt = stmt.where(tuple_(*columns) < after)
+    return stmt
+
+
+def _page(stmt: Select, sort: Sort, cursor: str | None, shopper: Shopper, size: int) -> Page:
+    stmt = _with_card_data(_ordered(stmt, sort, cursor), shopper.content_locale).limit(size + 1)
+    products = db.session.scalars(stmt).unique().all()
+    more = len(products) > size
+    products = products[:size]
+    next_cursor = encode_cursor(sort, products[-1]) if more and products else None
+    return Page([to_card(p, shopper) for p in products], next_cursor)
+
+
+def _listing_base() -> Select:
+    return select(Product).join(Product.vendor).where(*visible())
+
+
+def category_page(
+    category: CategoryInfo, sort: Sort, cursor: str | None, shopper: Shopper, size: int = PAGE_SIZE
+) -> Page:
+    stmt = _listing_base().where(Product.category_id == category.id)
+    return _page(stmt, sort, cursor, shopper, size)
+
+
+def vendor_page(
+    vendor: Vendor, sort: Sort, cursor: str | None, shopper: Shopper, size: int = PAGE_SIZE
+) -> Page:
+    stmt = _listing_base().where(Product.vendor_id == vendor.id)
+    return _page(stmt, sort, cursor, shopper, size)
+
+
+def cards_for(product_ids: Sequence[int], shopper: Shopper) -> dict[int, Card]:
+    """Cards for visible products among product_ids, in one round of queries."""
+    if not product_ids:
+        return {}
+    stmt = _with_card_data(
+        _listing_base().where(Product.id.in_(product_ids)), shopper.content_locale
+    )
+    return {p.id: to_card(p, shopper) for p in db.session.scalars(stmt).unique()}
+
+
+def approved_vendor(slug: str) -> Vendor | None:
+    return db.session.scalar(
+        select(Vendor).where(Vendor.slug == slug, Vendor.status == VendorStatus.APPROVED)
+    )
+
+
+# -- product page -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VariantView:
+    id: int
+    sku: str
+    label: Text | None
+    price: Money
+    price_twd: int
+    in_stock: bool
+    stock: int
+    weight_g: int
+
+
+@dataclass(frozen=True)
+class ProductView:
+    product: Product
+    name: Text
+    description: Text | None
+    vendor: Vendor
+    category: CategoryInfo
+    variants: list[VariantView]
+    images: list[ImageRef]
+    halal: bool
+    #: the product's names per content locale, for alternates and structured data
+    names: dict[str, str]
+
+
+def product_detail(vendor_slug: str, handle: str, shopper: Shopper) -> ProductView | None:
+    chain = fallback_chain(shopper.content_locale)
+    stmt = (
+        _listing_base()
+        .where(Vendor.slug == vendor_slug, Product.handle == handle)
+        .options(
+            contains_eager(Product.vendor),
+            selectinload(Product.translations),
+            selectinload(Product.variants).selectinload(
+                Variant.translations.and_(VariantTranslation.locale.in_(chain))
+            ),
+            selectinload(Product.images).selectinload(ProductImage.translations),
+        )
+    )
+    product = db.session.scalars(stmt).unique().one_or_none()
+    if product is None:
+        return None
+    locale = shopper.content_locale
+    name = resolve(product.translations, "name", locale) or Text(product.handle, "en", True)
+    variants = [
+        VariantView(
+            id=v.id,
+            sku=v.sku,
+            label=resolve(v.translations, "label", locale),
+            price=pricing.market_price(v.price_twd, shopper.market, shopper.ref),
+            price_twd=v.price_twd,
+            in_stock=v.stock > 0,
+            stock=v.stock,
+            weight_g=v.weight_g,
+        )
+        for v in product.variants
+    ]
+    images = [
+        ImageRef(img.key, img.width, img.height, resolve(img.translations, "alt", locale))
+        for img in product.images
+    ]
+    return ProductView(
+        product=product,
+        name=name,
+        description=resolve(product.translations, "description", locale),
+        vendor=product.vendor,
+        category=shopper.ref.categories[product.category_id],
+        variants=variants,
+        images=images,
+        halal=halal_badge(product, shopper),
+        names={t.locale: t.name for t in product.translations},
+    )
+
+
+def estimate_for(view: ProductView, variant: VariantView, shopper: Shopper):
+    """Landed-cost estimate for one unit of `variant` shipped alone to the shopper's market."""
+    return pricing.estimate_one_item(
+        shopper.ref,
+        shopper.market,
+        variant.price_twd,
+        variant.weight_g,
+        view.product.category_id,
+        shopper.today,
+    )

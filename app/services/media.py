@@ -1,0 +1,117 @@
+"""Product images: verified with Pillow, stripped of metadata, stored as WebP renditions.
+
+Every rendition is named after a hash of the decoded pixels, so a stored file never changes and
+can be cached for a year; uploading the same picture twice stores it once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from app.services.errors import ServiceError
+
+MAX_BYTES = 8 * 1024 * 1024
+#: Larger pictures are refused before decoding: a decompression bomb is a small file that
+#: expands to billions of pixels.
+MAX_PIXELS = 40_000_000
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+#: name → longest side in pixels
+RENDITIONS = {"thumb": 240, "list": 480, "zoom": 1200}
+WEBP_QUALITY = 80
+
+
+class ImageRejected(ServiceError):
+    """`reason` is one of: too_big, not_image, format, too_many_pixels, too_small."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class StoredImage:
+    key: str
+    width: int
+    height: int
+
+
+def _open_verified(data: bytes) -> Image.Image:
+    if len(data) > MAX_BYTES:
+        raise ImageRejected("too_big")
+    with warnings.catch_warnings():
+        # Pillow warns past MAX_IMAGE_PIXELS and raises past twice that: treat both as refusal.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            probe = Image.open(io.BytesIO(data))
+            if probe.format not in ACCEPTED_FORMATS:
+                raise ImageRejected("format")
+            if probe.width * probe.height > MAX_PIXELS:
+                raise ImageRejected("too_many_pixels")
+            probe.verify()
+            image = Image.open(io.BytesIO(data))
+            image.load()
+        except ImageRejected:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageRejected("too_many_pixels") from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+            raise ImageRejected("not_image") from None
+    if min(image.size) < 1:
+        raise ImageRejected("not_image")
+    return image
+
+
+def _normalised(image: Image.Image) -> Image.Image:
+    """Upright (EXIF orientation applied), RGB or RGBA, no metadata carried over."""
+    image = ImageOps.exif_transpose(image)
+    has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
+    clean = image.convert("RGBA" if has_alpha else "RGB")
+    # A fresh image holds pixels only: EXIF, GPS, XMP and ICC data are left behind.
+    stripped = Image.new(clean.mode, clean.size)
+    stripped.paste(clean)
+    return stripped
+
+
+def media_root(root: str | os.PathLike) -> Path:
+    path = Path(root)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def key_for(image: Image.Image) -> str:
+    digest = hashlib.sha256(image.tobytes() + repr(image.size).encode()).hexdigest()
+    return f"p/{digest[:2]}/{digest[:32]}"
+
+
+def store_image(data: bytes, root: str | os.PathLike) -> StoredImage:
+    """Verify, strip and store an uploaded image. Raises ImageRejected."""
+    image = _normalised(_open_verified(data))
+    return store_pil(image, root)
+
+
+def store_pil(image: Image.Image, root: str | os.PathLike) -> StoredImage:
+    """Store the renditions of an already-trusted image (uploads and demo pictures)."""
+    key = key_for(image)
+    base = media_root(root)
+    for name, longest in RENDITIONS.items():
+        target = base / f"{key}-{name}.webp"
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copy = image.copy()
+        copy.thumbnail((longest, longest), Image.Resampling.LANCZOS)
+        # write-then-rename, so a reader never sees half a file
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as tmp:
+            copy.save(tmp, "WEBP", quality=WEBP_QUALITY, method=4)
+        os.replace(tmp.name, target)
+    zoom = image.copy()
+    zoom.thumbnail((RENDITIONS["zoom"], RENDITIONS["zoom"]))
+    return StoredImage(key, zoom.width, zoom.height)

@@ -1,0 +1,184 @@
+"""Reference data every page needs (markets, rates in force, tax rules, categories), loaded
+in a few queries and cached per process (see services.cache)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from app.domain.landed_cost import Applies, Kind
+from app.domain.landed_cost import TaxRule as TaxRuleRule
+from app.domain.money import BASE_CURRENCY, Money
+from app.domain.shipping import WeightBand
+from app.extensions import db
+from app.models import (
+    Category,
+    CategoryDutyRate,
+    ExchangeRate,
+    HalalBody,
+    Market,
+    ShippingRate,
+    TaxRule,
+)
+from app.services import clock
+from app.services.cache import TimedValue
+
+
+@dataclass(frozen=True)
+class MarketInfo:
+    code: str
+    currency: str
+    default_language: str
+    bands: tuple[WeightBand, ...]
+    extra_per_kg: Money
+
+
+@dataclass(frozen=True)
+class RateInfo:
+    currency: str
+    #: units of `currency` per one New Taiwan dollar
+    rate: Decimal
+    as_of: date | None
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    id: int
+    slug: str
+    position: int
+    names: dict[str, str] = field(hash=False)
+    descriptions: dict[str, str] = field(hash=False)
+
+
+@dataclass(frozen=True)
+class Reference:
+    markets: dict[str, MarketInfo]
+    rates: dict[str, RateInfo]
+    tax_rules: dict[str, tuple[TaxRuleRule, ...]]
+    duty_rates: dict[tuple[str, int], Decimal]
+    categories: dict[int, CategoryInfo]
+    category_slugs: dict[str, int]
+    #: codes of halal bodies recognised by Malaysia's JAKIM (upper case)
+    jakim_recognised: frozenset[str]
+    loaded_on: date
+
+    def market(self, code: str) -> MarketInfo:
+        return self.markets[code]
+
+    def rate_for(self, currency: str) -> RateInfo:
+        return self.rates[currency]
+
+    def category_by_slug(self, slug: str) -> CategoryInfo | None:
+        category_id = self.category_slugs.get(slug)
+        return self.categories.get(category_id) if category_id is not None else None
+
+    def categories_in_order(self) -> list[CategoryInfo]:
+        return sorted(self.categories.values(), key=lambda c: (c.position, c.slug))
+
+
+def _load() -> Reference:
+    session = db.session
+    today = clock.today()
+    markets_rows = session.scalars(
+        select(Market).where(Market.is_active.is_(True)).order_by(Market.position)
+    ).all()
+    bands: dict[str, list[WeightBand]] = {m.code: [] for m in markets_rows}
+    currency_of = {m.code: m.currency_code for m in markets_rows}
+    for rate in session.scalars(select(ShippingRate).order_by(ShippingRate.up_to_g)):
+        if rate.market_code in currency_of:
+            bands[rate.market_code].append(
+                WeightBand(rate.up_to_g, Money(rate.fee_minor, currency_of[rate.market_code]))
+            )
+    markets = {
+        m.code: MarketInfo(
+            code=m.code,
+            currency=m.currency_code,
+            default_language=m.default_language,
+            bands=tuple(bands.get(m.code, ())),
+            extra_per_kg=Money(m.extra_kg_fee_minor, m.currency_code),
+        )
+        for m in markets_rows
+    }
+
+    rates: dict[str, RateInfo] = {BASE_CURRENCY: RateInfo(BASE_CURRENCY, Decimal(1), None)}
+    in_force = (
+        select(ExchangeRate)
+        .where(ExchangeRate.as_of <= today)
+        .order_by(ExchangeRate.currency_code, ExchangeRate.as_of.desc())
+    )
+    for row in session.scalars(in_force):
+        rates.setdefault(row.currency_code, RateInfo(row.currency_code, row.rate, row.as_of))
+
+    tax_rules: dict[str, list[TaxRuleRule]] = {code: [] for code in markets}
+    for rule in session.scalars(select(TaxRule).order_by(TaxRule.position, TaxRule.id)):
+        if rule.market_code not in markets:
+            continue
+        currency = markets[rule.market_code].currency
+        tax_rules[rule.market_code].append(
+            TaxRuleRule(
+                name=rule.name,
+                label=rule.label,
+                kind=Kind(rule.kind),
+                rate=rule.rate,
+                applies=Applies(rule.applies),
+                threshold=(
+                    Money(rule.threshold_minor, currency)
+                    if rule.threshold_minor is not None
+                    else None
+                ),
+                shipping_in_base=rule.shipping_in_base,
+                prior_in_base=rule.prior_in_base,
+                uses_category_rate=rule.uses_category_rate,
+                position=rule.position,
+                valid_from=rule.valid_from,
+                valid_to=rule.valid_to,
+            )
+        )
+    duty_rates = {
+        (row.market_code, row.category_id): row.rate
+        for row in session.scalars(select(CategoryDutyRate))
+    }
+    categories = {}
+    for cat in session.scalars(select(Category).order_by(Category.position)):
+        categories[cat.id] = CategoryInfo(
+            id=cat.id,
+            slug=cat.slug,
+            position=cat.position,
+            names={t.locale: t.name for t in cat.translations},
+            descriptions={t.locale: t.description for t in cat.translations},
+        )
+    recognised = frozenset(
+        code.upper()
+        for code in session.scalars(
+            select(HalalBody.code).where(HalalBody.recognised_by_jakim.is_(True))
+        )
+    )
+    return Reference(
+        markets=markets,
+        rates=rates,
+        tax_rules={code: tuple(rules) for code, rules in tax_rules.items()},
+        duty_rates=duty_rates,
+        categories=categories,
+        category_slugs={c.slug: c.id for c in categories.values()},
+        jakim_recognised=recognised,
+        loaded_on=today,
+    )
+
+
+_reference = TimedValue(_load, ttl=60.0)
+
+
+def get() -> Reference:
+    ref = _reference.get()
+    if ref.loaded_on != clock.today():
+        # a new day may bring a new exchange rate or tax rule into force
+        _reference.invalidate()
+        ref = _reference.get()
+    return ref
+
+
+def invalidate() -> None:
+    _reference.invalidate()

@@ -1,0 +1,66 @@
+"""The web layer: blueprints, error pages and response rules shared by all of them."""
+
+from __future__ import annotations
+
+from flask import Flask, g, redirect, request, send_from_directory, url_for
+from flask_wtf.csrf import CSRFError
+
+from app.domain.locales import best_language
+from app.extensions import login_manager
+
+
+def register_web(app: Flask) -> None:
+    from app.web import errors
+    from app.web.account.routes import bp as account_bp
+    from app.web.context import register_context
+    from app.web.seo import bp as seo_bp
+    from app.web.shop.routes import bp as shop_bp
+
+    register_context(app)
+    app.register_blueprint(shop_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(seo_bp)
+    errors.register_errors(app)
+
+    @login_manager.user_loader
+    def _load_user(user_id: str):
+        from app.extensions import db
+        from app.models import User
+
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+    @app.get("/")
+    def root():
+        """The language chooser: Accept-Language picks the storefront's language."""
+        accept = [(value, quality) for value, quality in request.accept_languages]
+        response = redirect(url_for("shop.home", lang=best_language(accept)), code=302)
+        response.vary.add("Accept-Language")
+        return response
+
+    @app.get("/media/<path:filename>")
+    def media(filename: str):
+        """Image renditions are content-addressed, so they never change: cache for a year."""
+        response = send_from_directory(app.config["MEDIA_ROOT"], filename, max_age=31536000)
+        response.cache_control.immutable = True
+        response.cache_control.public = True
+        return response
+
+    @app.after_request
+    def _cache_rules(response):
+        if request.endpoint == "static" and request.args.get("v"):
+            response.cache_control.max_age = 31536000
+            response.cache_control.public = True
+            response.cache_control.immutable = True
+        elif response.mimetype == "text/html" and not response.cache_control.max_age:
+            # pages depend on the session (market, account): never shared by caches
+            response.cache_control.private = True
+            response.cache_control.no_cache = True
+        return response
+
+    @app.errorhandler(CSRFError)
+    def _csrf_error(error):
+        return errors.render_error(400, error)
+
+    @app.before_request
+    def _mark_htmx():
+        g.htmx = request.headers.get("HX-Request") == "true"

@@ -1,0 +1,161 @@
+"""Per-request context shared by every blueprint: the shopper, URLs for the page in other
+languages, asset URLs, and Jinja filters."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urljoin
+
+from babel import Locale
+from flask import Flask, current_app, g, request, url_for
+
+from app.domain.locales import LANGUAGES
+from app.domain.money import Money
+from app.services import clock, reference
+from app.services.catalog import Shopper
+from app.services.i18n import Text, resolve, resolve_map
+from app.services.reference import CategoryInfo
+from app.web import formatting, labels
+from app.web.i18n import current_language, market_code_for_request
+
+
+def shopper() -> Shopper:
+    if "shopper" not in g:
+        ref = reference.get()
+        code = market_code_for_request(set(ref.markets))
+        if code not in ref.markets:  # a language whose default market is switched off
+            code = next(iter(ref.markets))
+        g.shopper = Shopper(
+            content_locale=current_language().content,
+            market=ref.markets[code],
+            ref=ref,
+            today=clock.today(),
+        )
+    return g.shopper
+
+
+def display_locale() -> str:
+    """The Babel locale money and numbers are formatted in on this page."""
+    if "display_locale" not in g:
+        g.display_locale = formatting.money_locale(current_language().code, shopper().market.code)
+    return g.display_locale
+
+
+def external_url(endpoint: str, **values) -> str:
+    """An absolute URL, on SITE_URL when configured (behind a proxy), else this host."""
+    site = current_app.config.get("SITE_URL")
+    if site:
+        return urljoin(site.rstrip("/") + "/", url_for(endpoint, **values).lstrip("/"))
+    return url_for(endpoint, _external=True, **values)
+
+
+def page_url_in(lang_code: str, external: bool = False) -> str | None:
+    """This page in another language, keeping its query (the language switcher)."""
+    if request.endpoint is None or request.url_rule is None:
+        return None
+    if "lang" not in request.url_rule.arguments:
+        return None
+    values = dict(request.view_args or {})
+    values.update(request.args.to_dict(flat=True))
+    values["lang"] = lang_code
+    if external:
+        return external_url(request.endpoint, **values)
+    return url_for(request.endpoint, **values)
+
+
+def alternates() -> list[dict[str, str]]:
+    """hreflang links for every language and x-default (home: the language chooser at /)."""
+    links = []
+    for code, lang in LANGUAGES.items():
+        href = page_url_in(code, external=True)
+        if href is None:
+            return []
+        links.append({"hreflang": lang.html_lang, "href": href})
+    if request.endpoint == "shop.home":
+        default = external_url("root")
+    else:
+        default = page_url_in("en", external=True)
+    links.append({"hreflang": "x-default", "href": default})
+    return links
+
+
+@lru_cache(maxsize=256)
+def _file_hash(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def static_url(filename: str) -> str:
+    """A cache-busted static URL, so static files can be cached for a year."""
+    path = Path(current_app.static_folder) / filename
+    return url_for("static", filename=filename, v=_file_hash(str(path)))
+
+
+def media_url(key: str, rendition: str) -> str:
+    return url_for("media", filename=f"{key}-{rendition}.webp")
+
+
+@lru_cache(maxsize=64)
+def _territory_name(babel_locale: str, code: str) -> str:
+    return Locale.parse(babel_locale).territories.get(code, code)
+
+
+def market_name(code: str) -> str:
+    """The market's country name in the page language (from CLDR, via Babel)."""
+    return _territory_name(current_language().babel, code)
+
+
+def category_name(category: CategoryInfo) -> Text:
+    return resolve_map(category.names, current_language().content) or Text(
+        category.slug, "en", True
+    )
+
+
+def resolve_vendor_text(vendor, field: str) -> Text | None:
+    return resolve(vendor.translations, field, current_language().content)
+
+
+def register_context(app: Flask) -> None:
+    # Functions go in the environment's globals, so imported macros see them too (an import
+    # does not get the context unless it says `with context`).
+    app.jinja_env.globals.update(
+        page_url_in=page_url_in,
+        alternates=alternates,
+        shopper=shopper,
+        static_url=static_url,
+        media_url=media_url,
+        external_url=external_url,
+        market_name=market_name,
+        category_name=category_name,
+        resolve_vendor_text=resolve_vendor_text,
+        sort_labels=labels.SORTS,
+        tax_label=labels.tax_label,
+        exemption_labels=labels.EXEMPTIONS,
+        exemption_details=labels.EXEMPTION_DETAILS,
+        languages=LANGUAGES,
+    )
+
+    @app.context_processor
+    def _request_values():
+        return {"lang": current_language()}
+
+    @app.template_filter("money")
+    def _money(value: Money) -> str:
+        return formatting.format_money(value, display_locale())
+
+    @app.template_filter("percent")
+    def _percent(value) -> str:
+        return formatting.format_rate_percent(value, display_locale())
+
+    @app.template_filter("number")
+    def _number(value) -> str:
+        return formatting.format_number(value, current_language().babel)
+
+    @app.template_filter("day")
+    def _day(value, fmt: str = "medium") -> str:
+        return formatting.format_day(value, current_language().babel, fmt)
+
+    @app.template_filter("moment")
+    def _moment(value, fmt: str = "medium") -> str:
+        return formatting.format_moment(value, current_language().babel, fmt)

@@ -1,0 +1,36 @@
+"""Localized error pages. A 500 page needs nothing from the database."""
+
+from __future__ import annotations
+
+from flask import Flask, g, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from app.extensions import db
+from app.web.i18n import language_from_path
+
+TEMPLATES = {404: "errors/404.html", 429: "errors/429.html", 400: "errors/400.html"}
+
+
+def render_error(status: int, error=None):
+    if not g.get("lang"):
+        g.lang = language_from_path(request.path)
+    template = TEMPLATES.get(status)
+    if status >= 500 or template is None:
+        return render_template("errors/500.html", status=status), status
+    return render_template(template, status=status, error=error), status
+
+
+def register_errors(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        if error.code in (404, 429, 400):
+            return render_error(error.code, error)
+        if error.code and error.code < 500:
+            return error  # 405 and friends: Werkzeug's plain answer is right
+        return render_error(500, error)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+        db.session.rollback()
+        return render_error(500, error)

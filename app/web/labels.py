@@ -1,0 +1,42 @@
+"""Translated names of values stored as codes (tax labels, exemptions, sort orders)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+TAX_LABELS = {
+    "duty": _l("Import duty"),
+    "vat": _l("VAT"),
+    "sales_tax": _l("Sales tax"),
+    "gst": _l("GST"),
+    "business_tax": _l("Business tax included"),
+}
+
+EXEMPTIONS = {
+    "perishable": _l("Perishable goods"),
+    "hygiene_sealed": _l("Hygiene-sealed goods"),
+    "custom_made": _l("Made to order"),
+}
+
+EXEMPTION_DETAILS = {
+    "perishable": _l(
+        "Fresh food spoils on the way back, so it cannot be returned for a change of mind."
+    ),
+    "hygiene_sealed": _l(
+        "Once the hygiene seal is broken, this item cannot be returned for a change of mind."
+    ),
+    "custom_made": _l(
+        "This item is made to your order, so it cannot be returned for a change of mind."
+    ),
+}
+
+SORTS = {
+    "newest": _l("Newest"),
+    "price_asc": _l("Price: low to high"),
+    "price_desc": _l("Price: high to low"),
+}
+
+
+def tax_label(line) -> str:
+    label = TAX_LABELS.get(line.label)
+    return str(label) if label is not None else line.name

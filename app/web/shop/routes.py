@@ -1,0 +1,101 @@
+"""The storefront: home, listings, product, zone and shop pages, sitemaps."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+
+from app.services import catalog, clock, zones
+from app.services.catalog import Sort
+from app.web.context import shopper
+from app.web.htmx import hx_redirect, render_page_or_block
+from app.web.safe_redirect import safe_next
+from app.web.shop.structured import product_jsonld
+
+bp = Blueprint("shop", __name__, url_prefix="/<lang:lang>", template_folder="templates")
+
+
+def _listing_block() -> str:
+    """Load-more asks for the next items only; sort changes re-render the results."""
+    return "items" if request.headers.get("HX-Target") == "load-more" else "results"
+
+
+@bp.get("/")
+def home():
+    who = shopper()
+    live = zones.live_zones(who, clock.now())
+    categories = who.ref.categories_in_order()
+    return render_template("shop/home.html", zones=live, categories=categories)
+
+
+@bp.get("/c/<slug>")
+def category(slug: str):
+    who = shopper()
+    info = who.ref.category_by_slug(slug)
+    if info is None:
+        abort(404)
+    sort = Sort.parse(request.args.get("sort"))
+    page = catalog.category_page(info, sort, request.args.get("after"), who)
+    return render_page_or_block(
+        "shop/category.html", _listing_block(), category=info, page=page, sort=sort
+    )
+
+
+@bp.get("/products/<vendor_slug>/<handle>")
+def product(vendor_slug: str, handle: str):
+    who = shopper()
+    view = catalog.product_detail(vendor_slug, handle, who)
+    if view is None:
+        abort(404)
+    chosen = request.args.get("variant", type=int)
+    selected = next((v for v in view.variants if v.id == chosen), None)
+    if selected is None:
+        selected = next((v for v in view.variants if v.in_stock), view.variants[0])
+    estimate = catalog.estimate_for(view, selected, who)
+    return render_page_or_block(
+        "shop/product.html",
+        "buy_box",
+        view=view,
+        selected=selected,
+        estimate=estimate,
+        product_jsonld=product_jsonld(view, who),
+    )
+
+
+@bp.get("/zones/<slug>")
+def zone(slug: str):
+    who = shopper()
+    found = zones.zone_by_slug(slug, who, clock.now())
+    if found is None:
+        abort(404)
+    view, next_after = zones.zone_page(found, who, request.args.get("after", type=int))
+    return render_page_or_block(
+        "shop/zone.html", _listing_block(), zone=view, next_after=next_after
+    )
+
+
+@bp.get("/shops/<vendor_slug>")
+def vendor(vendor_slug: str):
+    who = shopper()
+    found = catalog.approved_vendor(vendor_slug)
+    if found is None:
+        abort(404)
+    sort = Sort.parse(request.args.get("sort"))
+    page = catalog.vendor_page(found, sort, request.args.get("after"), who)
+    return render_page_or_block(
+        "shop/vendor.html", _listing_block(), vendor=found, page=page, sort=sort
+    )
+
+
+@bp.post("/market")
+def choose_market():
+    """The ship-to switcher: a plain form post, kept in the signed session cookie."""
+    code = request.form.get("market", "")
+    if code in shopper().ref.markets:
+        session["market"] = code
+        session.permanent = True
+    return hx_redirect(safe_next(request.form.get("next")) or url_for("shop.home"))
+
+
+@bp.get("/index.html")
+def index_html():
+    return redirect(url_for("shop.home"), code=301)

@@ -1,0 +1,157 @@
+"""Configuration classes. Secrets come only from the environment (or, in development, from a
+key file generated under instance/ on first run so `make run` needs no set-up)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", BASE_DIR / "instance"))
+
+# The htmx build every page loads, pinned exactly; the hash is of the npm package's file
+# (openssl dgst -sha384 -binary htmx.min.js | openssl base64 -A).
+HTMX_VERSION = "2.0.11"
+HTMX_URL = f"https://cdn.jsdelivr.net/npm/htmx.org@{HTMX_VERSION}/dist/htmx.min.js"
+HTMX_SRI = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg"
+
+
+def _database_url(default: str) -> str:
+    url = os.environ.get("DATABASE_URL", default)
+    # Heroku-style URLs name the old driver; we use psycopg 3.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def _dev_secret_key() -> str:
+    """A per-checkout random key, so development never runs on a known secret."""
+    path = INSTANCE_DIR / "secret_key"
+    if not path.exists():
+        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class Config:
+    ENV_NAME = "development"
+    SECRET_KEY = os.environ.get("SECRET_KEY") or None
+    SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'tgg.sqlite3'}")
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SQLALCHEMY_RECORD_QUERIES = False
+
+    # Sessions are signed cookies: app servers keep no state of their own.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = False
+    PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 30
+    FORCE_HTTPS = False
+
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    WTF_CSRF_SSL_STRICT = True
+
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Taipei"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
+
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_SIGN_IN = "10 per minute;50 per hour"
+    RATELIMIT_SIGN_UP = "10 per hour"
+
+    COMPRESS_MIMETYPES = [
+        "text/html",
+        "text/css",
+        "text/xml",
+        "application/xml",
+        "application/json",
+        "application/javascript",
+        "text/plain",
+    ]
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_MIN_SIZE = 500
+
+    HTMX_URL = os.environ.get("HTMX_URL", HTMX_URL)
+    HTMX_SRI = os.environ.get("HTMX_SRI", HTMX_SRI)
+
+    MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(INSTANCE_DIR / "media"))
+    #: Absolute origin used in sitemaps and canonical links when set (e.g. behind a proxy).
+    SITE_URL = os.environ.get("SITE_URL") or None
+
+    STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY") or None
+    STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY") or None
+    STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET") or None
+    STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "http://127.0.0.1:8420")
+
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "8025"))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "0") == "1"
+    MAIL_DEFAULT_SENDER = os.environ.get(
+        "MAIL_DEFAULT_SENDER", "Taipei Good Goods <no-reply@taipeigoodgoods.test>"
+    )
+    #: Development: print mail to the log instead of sending when no SMTP server is set up.
+    MAIL_SUPPRESS_SEND = os.environ.get("MAIL_SUPPRESS_SEND", "1") == "1"
+
+    @classmethod
+    def finalize(cls) -> None:
+        if not cls.SECRET_KEY:
+            cls.SECRET_KEY = _dev_secret_key()
+
+
+class TestConfig(Config):
+    ENV_NAME = "testing"
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 - tests only
+    MAIL_SUPPRESS_SEND = False
+    SERVER_NAME = None
+
+    @classmethod
+    def finalize(cls) -> None:
+        pass
+
+
+class ProductionConfig(Config):
+    ENV_NAME = "production"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    FORCE_HTTPS = True
+    MAIL_SUPPRESS_SEND = False
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10}
+    PREFERRED_URL_SCHEME = "https"
+
+    REQUIRED = ("SECRET_KEY", "DATABASE_URL")
+
+    @classmethod
+    def finalize(cls) -> None:
+        missing = [name for name in cls.REQUIRED if not os.environ.get(name)]
+        if missing:
+            raise RuntimeError(
+                "Missing production settings: "
+                + ", ".join(missing)
+                + ". Set them in the environment before starting the app."
+            )
+
+
+CONFIGS = {"development": Config, "testing": TestConfig, "production": ProductionConfig}
+
+
+def get_config(name: str | None = None) -> type[Config]:
+    name = name or os.environ.get("TGG_CONFIG", "development")
+    try:
+        config = CONFIGS[name]
+    except KeyError:
+        raise RuntimeError(
+            f"Unknown TGG_CONFIG {name!r}; use one of {', '.join(CONFIGS)}"
+        ) from None
+    config.finalize()
+    return config

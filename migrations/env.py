@@ -1,0 +1,91 @@
+"""Alembic environment for Flask-Migrate. Schema changes only ever happen through here."""
+
+import logging
+from logging.config import fileConfig
+
+from alembic import context
+from flask import current_app
+
+from app.models.types import ScaledDecimal, UTCDateTime
+
+config = context.config
+if config.config_file_name and not config.attributes.get("skip_logging_config"):
+    # keep the application's loggers (tests capture them)
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+logger = logging.getLogger("alembic.env")
+
+
+def get_engine():
+    return current_app.extensions["migrate"].db.engine
+
+
+config.set_main_option(
+    "sqlalchemy.url", get_engine().url.render_as_string(hide_password=False).replace("%", "%%")
+)
+target_db = current_app.extensions["migrate"].db
+
+#: tables that migrations manage by hand (search indexes) and autogenerate must leave alone
+UNMANAGED_PREFIXES = ("search_fts",)
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    return not (type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES))
+
+
+def render_item(type_, obj, autogen_context):
+    """Write our column types as the plain types the database sees."""
+    if type_ == "type" and isinstance(obj, ScaledDecimal):
+        return "sa.BigInteger()"
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
+
+
+def run_migrations_offline():
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_db.metadata,
+        literal_binds=True,
+        include_object=include_object,
+        render_item=render_item,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online():
+    def process_revision_directives(context, revision, directives):
+        if getattr(config.cmd_opts, "autogenerate", False):
+            script = directives[0]
+            if script.upgrade_ops.is_empty():
+                directives[:] = []
+                logger.info("No changes in schema detected.")
+
+    conf_args = dict(current_app.extensions["migrate"].configure_args)
+    conf_args.setdefault("process_revision_directives", process_revision_directives)
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection, conf_args)
+        return
+    with get_engine().connect() as connection:
+        _run(connection, conf_args)
+
+
+def _run(connection, conf_args):
+    context.configure(
+        connection=connection,
+        target_metadata=target_db.metadata,
+        include_object=include_object,
+        render_item=render_item,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        **{k: v for k, v in conf_args.items() if k not in ("compare_type", "render_as_batch")},
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()
