@@ -56,6 +56,8 @@ class Config:
 
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
     WTF_CSRF_SSL_STRICT = True
+    #: our validators carry their own translated messages (WTForms has no Thai or Malay)
+    WTF_I18N_ENABLED = False
 
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Asia/Taipei"

@@ -37,7 +37,7 @@ class Factories:
     def user(self, role: Role = Role.SHOPPER, email: str | None = None, vendor=None, **kw):
         n = next(_seq)
         user = accounts.create_user(
-            email or f"user{n}@example.test",
+            email or f"user{n}@example.com",
             kw.pop("password", PASSWORD),
             kw.pop("name", f"User {n}"),
             role=role,
@@ -54,7 +54,7 @@ class Factories:
             slug=slug or f"vendor-{n}",
             name_en=kw.pop("name_en", f"Vendor {n}"),
             name_zh_hant=kw.pop("name_zh_hant", f"廠商{n}"),
-            email=kw.pop("email", f"vendor{n}@example.test"),
+            email=kw.pop("email", f"vendor{n}@example.com"),
             status=status,
             **kw,
         )

@@ -45,9 +45,9 @@ SEED = 20261122
 
 #: Demo logins, listed in README.md. Not secrets: this is the demo store.
 DEMO_ACCOUNTS = {
-    "shopper": ("shopper@demo.taipeigoodgoods.test", "goodgoods-shopper", "Nong Ploy"),
-    "vendor": ("vendor@demo.taipeigoodgoods.test", "goodgoods-vendor", "林雅婷"),
-    "operator": ("ops@demo.taipeigoodgoods.test", "goodgoods-operator", "Operator Chen"),
+    "shopper": ("shopper@demo.example.com", "goodgoods-shopper", "Nong Ploy"),
+    "vendor": ("vendor@demo.example.com", "goodgoods-vendor", "林雅婷"),
+    "operator": ("ops@demo.example.com", "goodgoods-operator", "Operator Chen"),
 }
 
 #: How generated copies of the real catalogue are told apart (large demo catalogues only).

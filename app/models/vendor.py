@@ -43,7 +43,7 @@ class Vendor(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     staff = relationship("User", back_populates="vendor", foreign_keys="User.vendor_id")
-    translations = relationship("VendorTranslation", cascade="all, delete-orphan", lazy="selectin")
+    translations = relationship("VendorTranslation", cascade="all, delete-orphan")
 
     @property
     def is_approved(self) -> bool:

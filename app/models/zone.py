@@ -32,7 +32,7 @@ class Zone(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     translations = relationship("ZoneTranslation", cascade="all, delete-orphan", lazy="selectin")
-    markets = relationship("ZoneMarket", cascade="all, delete-orphan", lazy="selectin")
+    markets = relationship("ZoneMarket", cascade="all, delete-orphan")
     products = relationship(
         "ZoneProduct", cascade="all, delete-orphan", order_by="ZoneProduct.position"
     )

@@ -3,25 +3,25 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import EqualTo, Length
+
+from app.web.validators import email, max_length, required
 
 PASSWORD_MIN = 10
 
 
 class SignInForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[required(), email(), max_length(254)])
+    password = PasswordField(_l("Password"), validators=[required(), max_length(200)])
     remember = BooleanField(_l("Keep me signed in on this device"))
     next = HiddenField()
 
 
-class SignUpForm(FlaskForm):
-    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+def new_password_fields():
     password = PasswordField(
         _l("Password"),
         validators=[
-            DataRequired(),
+            required(),
             Length(
                 min=PASSWORD_MIN,
                 max=200,
@@ -32,8 +32,15 @@ class SignUpForm(FlaskForm):
     )
     confirm = PasswordField(
         _l("Repeat password"),
-        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+        validators=[required(), EqualTo("password", message=_l("The passwords differ."))],
     )
+    return password, confirm
+
+
+class SignUpForm(FlaskForm):
+    name = StringField(_l("Your name"), validators=[required(), max_length(120)])
+    email = EmailField(_l("Email"), validators=[required(), email(), max_length(254)])
+    password, confirm = new_password_fields()
     next = HiddenField()
 
 

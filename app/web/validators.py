@@ -1,0 +1,46 @@
+"""WTForms validators with the store's own translated messages.
+
+WTForms ships no Thai or Malay messages (and its Chinese catalog is Simplified), so every
+validator the forms use says its message through our catalogs instead.
+"""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import validators
+
+
+def required():
+    return validators.InputRequired(message=_l("Please fill this in."))
+
+
+def optional():
+    return validators.Optional()
+
+
+def email():
+    return validators.Email(message=_l("Enter an email address like name@example.com."))
+
+
+def max_length(limit: int):
+    return validators.Length(
+        max=limit, message=_l("Use at most %(max)d characters.", max=limit)
+    )
+
+
+def length_between(low: int, high: int):
+    return validators.Length(
+        min=low,
+        max=high,
+        message=_l("Use between %(min)d and %(max)d characters.", min=low, max=high),
+    )
+
+
+def number_between(low: int | None = None, high: int | None = None):
+    if low is not None and high is not None:
+        message = _l("Enter a number from %(min)s to %(max)s.", min=low, max=high)
+    elif low is not None:
+        message = _l("Enter a number of at least %(min)s.", min=low)
+    else:
+        message = _l("Enter a number of at most %(max)s.", max=high)
+    return validators.NumberRange(min=low, max=high, message=message)

@@ -1,0 +1,10 @@
+def test_explore(visit, live_server):
+    v = visit(viewport={"width": 390, "height": 844})
+    v.goto("/th/")
+    print(v.page.evaluate("window.htmx && window.htmx.version"))
+    open("/tmp/scratch/home_th.yaml","w").write(v.page.locator("body").aria_snapshot())
+    v.goto(live_server.facts.multi_variant_path.join(["/en", ""]))
+    open("/tmp/scratch/product_en.yaml","w").write(v.page.locator("body").aria_snapshot())
+    v.goto("/en/c/tea")
+    open("/tmp/scratch/tea_en.yaml","w").write(v.page.locator("body").aria_snapshot())
+    print(v.console_errors, v.failed_requests)

@@ -1,0 +1,47 @@
+"""The schema comes only from migrations: models and migrations must not drift apart, and a
+fresh upgrade gives a working empty store."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select
+
+from app.extensions import db as _db
+from app.models import Category, ExchangeRate, Market, TaxRule, Zone
+
+
+def test_models_match_the_migrated_schema(app):
+    with app.app_context():
+        with _db.engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection,
+                opts={
+                    "compare_type": True,
+                    "include_object": _include_object,
+                },
+            )
+            diff = compare_metadata(context, _db.metadata)
+    assert diff == [], "models and migrations differ; write a migration:\n" + "\n".join(
+        map(str, diff)
+    )
+
+
+def _include_object(obj, name, type_, reflected, compare_to):
+    return not (type_ == "table" and name and name.startswith("search_fts")) and name != "alembic_version"
+
+
+def test_fresh_database_has_the_base_data(db):
+    session = db.session
+    assert {m.code: m.currency_code for m in session.scalars(select(Market))} == {
+        "TH": "THB", "MY": "MYR", "SG": "SGD", "PH": "PHP", "TW": "TWD"
+    }
+    slugs = set(session.scalars(select(Category.slug)))
+    assert {"tea", "snacks", "sauces-condiments", "noodles-rice", "agri-fresh", "health-beauty",
+            "home-kitchen", "crafts-stationery", "fashion", "electronics"} <= slugs
+    for category in session.scalars(select(Category)):
+        assert {t.locale for t in category.translations} == {"en", "zh_Hant", "th", "ms"}
+    rated = set(session.scalars(select(ExchangeRate.currency_code)))
+    assert rated == {"THB", "MYR", "SGD", "PHP"}
+    assert session.scalar(select(func.count()).select_from(TaxRule)) == 11
+    flagship = session.scalar(select(Zone).where(Zone.is_flagship.is_(True)))
+    assert flagship.slug == "taipei-good-goods"
+    assert {t.locale: t.title for t in flagship.translations}["zh_Hant"] == "台北好物館"

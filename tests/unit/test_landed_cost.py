@@ -1,0 +1,171 @@
+"""Landed cost: DESIGN.md's 2026 table, at, under and over every threshold, with rounding."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from app.domain.landed_cost import Applies, Goods, Kind, TaxRule, quote
+from app.domain.money import Money
+
+ON = date(2026, 11, 22)
+D = Decimal
+
+
+def rule(market_currency, name, label, kind, rate, applies="always", threshold=None, **kw):
+    return TaxRule(
+        name=name,
+        label=label,
+        kind=Kind(kind),
+        rate=D(rate),
+        applies=Applies(applies),
+        threshold=Money.from_major(threshold, market_currency) if threshold else None,
+        **kw,
+    )
+
+
+# The rules exactly as DESIGN.md states them (the migration's base data must match: see
+# tests/services/test_tax_quote_cli.py, which runs the same cases against the database).
+RULES = {
+    "TH": [
+        rule("THB", "Import duty", "duty", "duty", "0", uses_category_rate=True, position=10),
+        rule("THB", "VAT", "vat", "tax", "0.07", prior_in_base=True, position=20),
+    ],
+    "MY": [
+        rule("MYR", "Sales tax (low-value goods)", "sales_tax", "tax", "0.10", "at_or_under",
+             "500", shipping_in_base=False, position=10),
+        rule("MYR", "Import duty", "duty", "duty", "0", "over", "500", uses_category_rate=True,
+             position=20),
+        rule("MYR", "Sales tax", "sales_tax", "tax", "0.10", "over", "500", prior_in_base=True,
+             position=30),
+    ],
+    "SG": [
+        rule("SGD", "GST", "gst", "tax", "0.09", "at_or_under", "400", position=10),
+        rule("SGD", "Import duty", "duty", "duty", "0", "over", "400", uses_category_rate=True,
+             position=20),
+        rule("SGD", "GST", "gst", "tax", "0.09", "over", "400", prior_in_base=True, position=30),
+    ],
+    "PH": [
+        rule("PHP", "Import duty", "duty", "duty", "0", "over", "10000", uses_category_rate=True,
+             position=10),
+        rule("PHP", "VAT", "vat", "tax", "0.12", "over", "10000", prior_in_base=True, position=20),
+    ],
+    "TW": [
+        rule("TWD", "Business tax", "business_tax", "included", "0.05", shipping_in_base=False,
+             position=10),
+    ],
+}
+CURRENCY = {"TH": "THB", "MY": "MYR", "SG": "SGD", "PH": "PHP", "TW": "TWD"}
+
+
+def run(market, goods, shipping, duty=None):
+    currency = CURRENCY[market]
+    return quote(
+        RULES[market],
+        [Goods(Money.from_major(goods, currency), D(duty) if duty else None)],
+        Money.from_major(shipping, currency),
+        ON,
+    )
+
+
+# market, goods, shipping, category duty, expected [(name, base, amount)], total
+CASES = [
+    # Thailand: no threshold; duty (category rate) then VAT 7% on goods + shipping + duty
+    ("TH", "1500.00", "120.00", None, [("VAT", "1620.00", "113.40")], "113.40"),
+    ("TH", "1500.00", "120.00", "0.30",
+     [("Import duty", "1620.00", "486.00"), ("VAT", "2106.00", "147.42")], "633.42"),
+    ("TH", "1.50", "0", None, [("VAT", "1.50", "0.11")], "0.11"),  # 10.5 satang rounds up
+    ("TH", "0.50", "0", None, [("VAT", "0.50", "0.04")], "0.04"),
+    # Malaysia: RM 500 threshold
+    ("MY", "500.00", "25.00", None, [("Sales tax (low-value goods)", "500.00", "50.00")], "50.00"),
+    ("MY", "499.99", "25.00", None, [("Sales tax (low-value goods)", "499.99", "50.00")], "50.00"),
+    ("MY", "500.01", "25.00", None, [("Sales tax", "525.01", "52.50")], "52.50"),
+    ("MY", "500.01", "25.00", "0.05",
+     [("Import duty", "525.01", "26.25"), ("Sales tax", "551.26", "55.13")], "81.38"),
+    ("MY", "499.99", "25.00", "0.05", [("Sales tax (low-value goods)", "499.99", "50.00")],
+     "50.00"),
+    # Singapore: S$400 threshold, GST 9% on goods + shipping either way
+    ("SG", "400.00", "8.90", None, [("GST", "408.90", "36.80")], "36.80"),
+    ("SG", "399.99", "8.90", None, [("GST", "408.89", "36.80")], "36.80"),
+    ("SG", "400.01", "8.90", None, [("GST", "408.91", "36.80")], "36.80"),
+    ("SG", "400.01", "8.90", "0.10",
+     [("Import duty", "408.91", "40.89"), ("GST", "449.80", "40.48")], "81.37"),
+    # Philippines: nothing at or under ₱10,000
+    ("PH", "10000.00", "420.00", None, [], "0.00"),
+    ("PH", "9999.99", "420.00", "0.15", [], "0.00"),
+    ("PH", "10000.01", "420.00", None, [("VAT", "10420.01", "1250.40")], "1250.40"),
+    ("PH", "10000.01", "420.00", "0.15",
+     [("Import duty", "10420.01", "1563.00"), ("VAT", "11983.01", "1437.96")], "3000.96"),
+    # Taiwan: nothing added (business tax is inside the price)
+    ("TW", "450", "100", None, [], "0.00"),
+]
+
+
+@pytest.mark.parametrize(("market", "goods", "shipping", "duty", "lines", "total"), CASES)
+def test_design_table(market, goods, shipping, duty, lines, total):
+    result = run(market, goods, shipping, duty)
+    got = [(line.name, str(line.base.major), str(line.amount.major)) for line in result.lines]
+    assert got == lines
+    assert str(result.total_tax.major) == total
+    expected_landed = D(goods) + D(shipping) + D(total)
+    assert result.landed_total.major == expected_landed
+
+
+def test_taiwan_business_tax_is_shown_as_included_not_added():
+    result = run("TW", "450", "100")
+    assert result.total_tax == Money(0, "TWD")
+    [included] = result.included
+    assert included.name == "Business tax"
+    # 450 × 5/105 = 21.428… → NT$21.43, on the price only (shipping is not in its base)
+    assert included.amount == Money.from_major("21.43", "TWD")
+    assert result.landed_total == Money.from_major("550", "TWD")
+
+
+def test_duty_with_rate_zero_adds_no_line():
+    result = run("TH", "100.00", "0", duty="0")
+    assert [line.name for line in result.lines] == ["VAT"]
+
+
+def test_goods_of_different_duty_rates_share_shipping_by_value():
+    goods = [
+        Goods(Money.from_major("1000.00", "THB"), D("0.10")),
+        Goods(Money.from_major("500.00", "THB"), None),
+    ]
+    result = quote(RULES["TH"], goods, Money.from_major("150.00", "THB"), ON)
+    duty, vat = result.lines
+    # the 10% goods carry 1000/1500 of the shipping: (1000 + 100) × 10% = 110.00
+    assert duty.amount == Money.from_major("110.00", "THB")
+    assert duty.rate is None  # mixed rates: no single rate to show
+    assert vat.amount == Money.from_major("123.20", "THB")  # 7% of 1650 + 110
+
+
+def test_rules_out_of_force_are_ignored():
+    expired = TaxRule("Old VAT", "vat", Kind.TAX, D("0.10"), valid_to=date(2026, 11, 21))
+    future = TaxRule("New VAT", "vat", Kind.TAX, D("0.08"), valid_from=date(2026, 11, 23))
+    current = TaxRule("VAT", "vat", Kind.TAX, D("0.07"), valid_from=date(2026, 1, 1),
+                      valid_to=date(2026, 11, 22))
+    result = quote([expired, future, current], [Goods(Money(10000, "THB"))], Money(0, "THB"), ON)
+    assert [line.name for line in result.lines] == ["VAT"]
+
+
+def test_rules_apply_in_position_order_not_list_order():
+    rules = list(reversed(RULES["TH"]))
+    result = quote(rules, [Goods(Money(100000, "THB"), D("0.10"))], Money(0, "THB"), ON)
+    assert [line.name for line in result.lines] == ["Import duty", "VAT"]
+    assert result.lines[1].base == Money(110000, "THB")
+
+
+def test_threshold_rule_without_threshold_is_refused():
+    broken = TaxRule("GST", "gst", Kind.TAX, D("0.09"), applies=Applies.OVER)
+    with pytest.raises(ValueError, match="threshold"):
+        quote([broken], [Goods(Money(100, "SGD"))], Money(0, "SGD"), ON)
+
+
+def test_currencies_must_match():
+    with pytest.raises(ValueError, match="cannot combine"):
+        quote(RULES["TH"], [Goods(Money(100, "SGD"))], Money(0, "THB"), ON)
+
+
+def test_negative_amounts_are_refused():
+    with pytest.raises(ValueError, match="negative"):
+        quote(RULES["TH"], [Goods(Money(-100, "THB"))], Money(0, "THB"), ON)

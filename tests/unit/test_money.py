@@ -1,0 +1,47 @@
+from decimal import Decimal
+
+import pytest
+
+from app.domain.money import Money, convert, twd
+
+
+def test_from_major_rounds_half_up_to_the_minor_unit():
+    assert Money.from_major("1.005", "THB") == Money(101, "THB")
+    assert Money.from_major("1.004", "THB") == Money(100, "THB")
+    assert Money.from_major("2.5", "TWD") == Money(250, "TWD")
+
+
+def test_amounts_are_integers_never_floats():
+    with pytest.raises(TypeError):
+        Money(1.5, "THB")
+    with pytest.raises(TypeError):
+        Money(True, "THB")
+
+
+def test_currency_codes_are_checked():
+    with pytest.raises(ValueError, match="ISO 4217"):
+        Money(100, "thb")
+
+
+def test_adding_different_currencies_is_refused():
+    with pytest.raises(ValueError):
+        Money(100, "THB") + Money(100, "MYR")
+    with pytest.raises(TypeError):
+        Money(100, "THB") + 5
+
+
+def test_whole_taiwan_dollar_prices_convert_at_the_rate():
+    # NT$450 at 1.0321 THB per TWD = 464.445 → ฿464.45 (half-up)
+    assert convert(twd(450), Decimal("1.0321"), "THB") == Money(46445, "THB")
+    # NT$680 at 0.04105 SGD per TWD = 27.914 → S$27.91
+    assert convert(twd(680), Decimal("0.04105"), "SGD") == Money(2791, "SGD")
+
+
+def test_same_currency_needs_rate_one():
+    assert convert(twd(450), Decimal(1), "TWD") == twd(450)
+    with pytest.raises(ValueError):
+        convert(twd(450), Decimal("1.1"), "TWD")
+
+
+def test_major_is_exact():
+    assert Money(46445, "THB").major == Decimal("464.45")

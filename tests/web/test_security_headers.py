@@ -1,0 +1,77 @@
+"""Security headers, cookies and the pinned htmx build."""
+
+import hashlib
+import base64
+import re
+from pathlib import Path
+
+import pytest
+
+from config import HTMX_SRI, HTMX_URL, ProductionConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_content_security_policy_allows_no_inline_script(client):
+    response = client.get("/en/")
+    csp = response.headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert "'unsafe-eval'" not in directives["script-src"]
+    assert "https://cdn.jsdelivr.net" in directives["script-src"]
+    assert directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_hsts_only_over_https(client):
+    assert "Strict-Transport-Security" not in client.get("/en/").headers
+    secure = client.get("/en/", base_url="https://shop.example")
+    assert secure.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_session_cookie_is_httponly_and_samesite(client):
+    response = client.get("/en/account/sign-in")
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_production_cookies_are_secure_and_secrets_required(monkeypatch):
+    assert ProductionConfig.SESSION_COOKIE_SECURE and ProductionConfig.REMEMBER_COOKIE_SECURE
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        ProductionConfig.finalize()
+
+
+def test_htmx_is_pinned_with_the_hash_of_the_npm_file(client):
+    page = client.get("/en/").get_data(as_text=True)
+    tag = re.search(r"<script src=\"([^\"]+)\" integrity=\"([^\"]+)\" crossorigin=\"anonymous\"",
+                    page)
+    assert tag.group(1) == HTMX_URL and "htmx.org@2.0.11/" in HTMX_URL
+    assert tag.group(2) == HTMX_SRI
+    built = ROOT / "node_modules/htmx.org/dist/htmx.min.js"
+    if not built.exists():
+        pytest.skip("node_modules missing: run `npm ci` to check the hash against the file")
+    digest = base64.b64encode(hashlib.sha384(built.read_bytes()).digest()).decode()
+    assert HTMX_SRI == f"sha384-{digest}"
+
+
+def test_static_files_are_cache_busted_and_cached_for_a_year(client):
+    page = client.get("/en/").get_data(as_text=True)
+    css = re.search(r'href="(/static/css/store.css\?v=[0-9a-f]+)"', page).group(1)
+    with client.get(css) as response:
+        assert response.status_code == 200
+        assert "max-age=31536000" in response.headers["Cache-Control"]
+        assert "immutable" in response.headers["Cache-Control"]
+
+
+def test_pages_are_private_to_the_shopper(client):
+    cache = client.get("/en/").headers["Cache-Control"]
+    assert "private" in cache and "no-cache" in cache
+
+
+def test_responses_are_compressed(client):
+    response = client.get("/en/", headers={"Accept-Encoding": "br, gzip"})
+    assert response.headers.get("Content-Encoding") in ("br", "gzip")
