@@ -55,7 +55,8 @@ fmt: $(VENV)/.installed
 
 i18n-extract: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 \
-		--no-location --sort-by-file --omit-header -o translations/messages.pot .
+		--ignore-dirs=".* node_modules instance" --no-location --sort-by-file --omit-header \
+		-o translations/messages.pot .
 
 i18n-update: i18n-extract
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location \

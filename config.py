@@ -85,6 +85,11 @@ class Config:
     HTMX_SRI = os.environ.get("HTMX_SRI", HTMX_SRI)
 
     MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(INSTANCE_DIR / "media"))
+    #: hold new listings for an operator's review instead of listing them at once
+    HOLD_NEW_LISTINGS = os.environ.get("HOLD_NEW_LISTINGS", "0") == "1"
+    #: uploads: eight 8 MB photos in one request, with room for the form around them
+    MAX_CONTENT_LENGTH = 70 * 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 6 * 1024 * 1024
     #: Absolute origin used in sitemaps and canonical links when set (e.g. behind a proxy).
     SITE_URL = os.environ.get("SITE_URL") or None
 

@@ -6,8 +6,10 @@ from flask import Flask
 
 
 def register_cli(app: Flask) -> None:
-    from app.commands import demo, tax, users
+    from app.commands import demo, tax, users, vendors
 
     app.cli.add_command(tax.tax_group)
+    app.cli.add_command(vendors.vendors_group)
+    app.cli.add_command(vendors.catalog_group)
     app.cli.add_command(demo.demo_data)
     app.cli.add_command(users.users_group)

@@ -12,8 +12,11 @@ would then leak from one request into the next.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
 import re
+import socket
 import uuid
 from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
@@ -67,12 +70,53 @@ def database_url(tmp_path_factory):
         yield f"sqlite:///{path}"
 
 
+class Sink:
+    """Collects what the app sends to the local SMTP server."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+        )
+        return "250 OK"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def test_settings(database_url, tmp_path_factory):
+def smtp_sink():
+    """A real SMTP server on loopback (aiosmtpd) that keeps every message."""
+    from aiosmtpd.controller import Controller
+
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    sink.port = controller.port
+    yield sink
+    controller.stop()
+
+
+@pytest.fixture
+def outbox(smtp_sink):
+    smtp_sink.messages.clear()
+    return smtp_sink.messages
+
+
+@pytest.fixture(scope="session")
+def test_settings(database_url, tmp_path_factory, smtp_sink):
     return {
         "SQLALCHEMY_DATABASE_URI": database_url,
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
         "RATELIMIT_STORAGE_URI": "memory://",
+        "MAIL_SERVER": "127.0.0.1",
+        "MAIL_PORT": smtp_sink.port,
+        "MAIL_SUPPRESS_SEND": False,
     }
 
 

@@ -20,6 +20,8 @@ def template(tmp_path_factory):
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
          "-k", "_l", "-k", "lazy_gettext", "-k", "ngettext:1,2", "--no-location",
+         # Babel skips directories starting with "_" by default: our _partials and _macros
+         "--ignore-dirs", ".* node_modules instance",
          "-o", str(pot), "."],
         cwd=ROOT, check=True, capture_output=True,
     )

@@ -21,11 +21,12 @@ from app.models.market import (
     TaxRule,
 )
 from app.models.user import User
-from app.models.vendor import Vendor, VendorTranslation
+from app.models.vendor import CatalogImport, Vendor, VendorInvitation, VendorTranslation
 from app.models.zone import Zone, ZoneMarket, ZoneProduct, ZoneTranslation
 
 __all__ = [
     "AuditEvent",
+    "CatalogImport",
     "Category",
     "CategoryDutyRate",
     "CategoryTranslation",
@@ -43,6 +44,7 @@ __all__ = [
     "Variant",
     "VariantTranslation",
     "Vendor",
+    "VendorInvitation",
     "VendorTranslation",
     "Zone",
     "ZoneMarket",

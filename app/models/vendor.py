@@ -3,12 +3,29 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.base import enum_check, locale_check
 from app.models.types import UTCDateTime, utcnow
+
+#: the product categories a vendor said it sells when applying
+vendor_categories = Table(
+    "vendor_categories",
+    db.metadata,
+    Column("vendor_id", ForeignKey("vendors.id", ondelete="CASCADE"), primary_key=True),
+    Column("category_id", ForeignKey("categories.id", ondelete="CASCADE"), primary_key=True),
+)
 
 
 class VendorStatus(StrEnum):
@@ -44,6 +61,7 @@ class Vendor(db.Model):
 
     staff = relationship("User", back_populates="vendor", foreign_keys="User.vendor_id")
     translations = relationship("VendorTranslation", cascade="all, delete-orphan")
+    categories = relationship("Category", secondary=vendor_categories)
 
     @property
     def is_approved(self) -> bool:
@@ -63,3 +81,48 @@ class VendorTranslation(db.Model):
     locale: Mapped[str] = mapped_column(String(8))
     tagline: Mapped[str] = mapped_column(String(200), default="")
     story: Mapped[str] = mapped_column(Text, default="")
+
+
+class VendorInvitation(db.Model):
+    """An owner's invitation for a staff member; the e-mailed link carries a signed token."""
+
+    __tablename__ = "vendor_invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    invited_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    #: language of the invitation e-mail and of the join page
+    language: Mapped[str] = mapped_column(String(8), default="zh-hant")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    vendor = relationship("Vendor")
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None
+
+
+class CatalogImport(db.Model):
+    """A bulk-listing upload: kept from preview to confirmation, then as a record."""
+
+    __tablename__ = "catalog_imports"
+    __table_args__ = (enum_check("status", ["previewed", "applied", "failed"]),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    filename: Mapped[str] = mapped_column(String(255))
+    #: the uploaded file itself (at most 5 MB), so confirming works on any app server
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="previewed")
+    products_created: Mapped[int] = mapped_column(Integer, default=0)
+    products_updated: Mapped[int] = mapped_column(Integer, default=0)
+    variants_created: Mapped[int] = mapped_column(Integer, default=0)
+    variants_updated: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -40,7 +40,7 @@ def create_user(
         email=normalise_email(email),
         password_hash=generate_password_hash(password),
         name=name.strip(),
-        role=role.value,
+        role=Role(role).value,
         preferred_language=preferred_language,
         vendor_id=vendor_id,
         is_vendor_owner=is_vendor_owner,

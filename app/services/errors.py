@@ -21,3 +21,27 @@ class InvalidCredentials(ServiceError):
 
 class NotFound(ServiceError):
     pass
+
+
+class InvalidBusinessNumber(ServiceError):
+    pass
+
+
+class BusinessNumberTaken(ServiceError):
+    pass
+
+
+class InvalidDecision(ServiceError):
+    """The vendor is not waiting for a decision, or a refusal has no reason."""
+
+
+class InvitationInvalid(ServiceError):
+    """Expired, revoked, already used or not ours."""
+
+
+class ValidationFailed(ServiceError):
+    """Several fields at fault: `errors` maps field names to lazy (translatable) messages."""
+
+    def __init__(self, errors: dict) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors

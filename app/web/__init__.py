@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, redirect, request, send_from_directory, url_for
+from flask import Flask, flash, g, redirect, request, send_from_directory, url_for
+from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from app.domain.locales import best_language
 from app.extensions import login_manager
+from app.web.htmx import hx_redirect
+from app.web.i18n import language_from_path
 
 
 def register_web(app: Flask) -> None:
     from app.web import errors
     from app.web.account.routes import bp as account_bp
     from app.web.context import register_context
+    from app.web.ops.routes import bp as ops_bp
     from app.web.seo import bp as seo_bp
     from app.web.shop.routes import bp as shop_bp
+    from app.web.vendor.routes import bp as vendor_bp
 
     register_context(app)
     app.register_blueprint(shop_bp)
     app.register_blueprint(account_bp)
     app.register_blueprint(seo_bp)
+    app.register_blueprint(vendor_bp)
+    app.register_blueprint(ops_bp)
     errors.register_errors(app)
 
     @login_manager.user_loader
@@ -36,6 +43,24 @@ def register_web(app: Flask) -> None:
         response = redirect(url_for("shop.home", lang=best_language(accept)), code=302)
         response.vary.add("Accept-Language")
         return response
+
+    @app.get("/vendor/")
+    def vendor_portal():
+        """The vendor portal speaks Traditional Chinese unless the URL says otherwise."""
+        return redirect(url_for("vendor.dashboard", lang="zh-hant"))
+
+    @app.get("/ops/")
+    def ops_area():
+        return redirect(url_for("ops.home", lang="en"))
+
+    @login_manager.unauthorized_handler
+    def _sign_in_first():
+        """Send people to sign in and back; htmx requests get a full-page redirect."""
+        if not g.get("lang"):
+            g.lang = language_from_path(request.path)
+        flash(_("Please sign in to continue."), "info")
+        target = request.full_path if request.method == "GET" else None
+        return hx_redirect(url_for("account.sign_in", lang=g.lang, next=target), code=302)
 
     @app.get("/media/<path:filename>")
     def media(filename: str):

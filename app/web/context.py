@@ -133,6 +133,9 @@ def register_context(app: Flask) -> None:
         tax_label=labels.tax_label,
         exemption_labels=labels.EXEMPTIONS,
         exemption_details=labels.EXEMPTION_DETAILS,
+        status_labels=labels.PRODUCT_STATUSES,
+        vendor_status_labels=labels.VENDOR_STATUSES,
+        locale_names=labels.LOCALE_NAMES,
         languages=LANGUAGES,
     )
 

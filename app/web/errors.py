@@ -8,7 +8,12 @@ from werkzeug.exceptions import HTTPException
 from app.extensions import db
 from app.web.i18n import language_from_path
 
-TEMPLATES = {404: "errors/404.html", 429: "errors/429.html", 400: "errors/400.html"}
+TEMPLATES = {
+    400: "errors/400.html",
+    404: "errors/404.html",
+    413: "errors/413.html",
+    429: "errors/429.html",
+}
 
 
 def render_error(status: int, error=None):
@@ -23,7 +28,7 @@ def render_error(status: int, error=None):
 def register_errors(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
-        if error.code in (404, 429, 400):
+        if error.code in TEMPLATES:
             return render_error(error.code, error)
         if error.code and error.code < 500:
             return error  # 405 and friends: Werkzeug's plain answer is right

@@ -9,7 +9,7 @@ TAX_LABELS = {
     "vat": _l("VAT"),
     "sales_tax": _l("Sales tax"),
     "gst": _l("GST"),
-    "business_tax": _l("Business tax included"),
+    "business_tax": _l("Business tax"),
 }
 
 EXEMPTIONS = {
@@ -40,3 +40,22 @@ SORTS = {
 def tax_label(line) -> str:
     label = TAX_LABELS.get(line.label)
     return str(label) if label is not None else line.name
+
+
+PRODUCT_STATUSES = {
+    "draft": _l("Draft"),
+    "pending_review": _l("Waiting for review"),
+    "active": _l("Listed"),
+    "unlisted": _l("Unlisted"),
+    "removed": _l("Removed by operators"),
+}
+
+VENDOR_STATUSES = {
+    "pending": _l("Waiting for review"),
+    "approved": _l("Approved"),
+    "rejected": _l("Rejected"),
+    "suspended": _l("Suspended"),
+}
+
+#: content locales by their own names (a vendor reads which language a text is in)
+LOCALE_NAMES = {"en": "English", "zh_Hant": "繁體中文", "th": "ไทย", "ms": "Bahasa Melayu"}

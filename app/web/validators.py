@@ -6,8 +6,10 @@ validator the forms use says its message through our catalogs instead.
 
 from __future__ import annotations
 
+import unicodedata
+
 from flask_babel import lazy_gettext as _l
-from wtforms import validators
+from wtforms import DateField, IntegerField, validators
 
 
 def required():
@@ -23,9 +25,7 @@ def email():
 
 
 def max_length(limit: int):
-    return validators.Length(
-        max=limit, message=_l("Use at most %(max)d characters.", max=limit)
-    )
+    return validators.Length(max=limit, message=_l("Use at most %(max)d characters.", max=limit))
 
 
 def length_between(low: int, high: int):
@@ -44,3 +44,29 @@ def number_between(low: int | None = None, high: int | None = None):
     else:
         message = _l("Enter a number of at most %(max)s.", max=high)
     return validators.NumberRange(min=low, max=high, message=message)
+
+
+class WholeNumberField(IntegerField):
+    """An integer field whose parse error is in our catalogs (and accepts full-width digits,
+    which Taiwanese input methods often type)."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        text = unicodedata.normalize("NFKC", valuelist[0]).strip().replace(",", "")
+        try:
+            self.data = int(text)
+        except ValueError:
+            self.data = None
+            raise ValueError(str(_l("Enter a whole number, like 450."))) from None
+
+
+class DayField(DateField):
+    """A date field with a translated parse error."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(str(_l("Enter a date like 2027-06-30."))) from None

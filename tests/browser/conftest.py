@@ -12,20 +12,25 @@ import os
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import flask_migrate
 import pytest
 from flask import Flask, g
 from sqlalchemy import func, select, text
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from app import create_app
 from app.extensions import db as _db
 from app.services import cache
 from tests import factories
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -63,7 +68,6 @@ def missing_requirements() -> str | None:
 class VariantFacts:
     id: int
     labels: dict[str, str]
-    price_twd: int
 
 
 @dataclass(frozen=True)
@@ -101,20 +105,30 @@ class LiveServer:
             return market_name(code)
 
 
-def _live_database(tmp_path_factory) -> Iterator[str]:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgresql", "postgres://")):
-        from tests.conftest import _postgres_test_database
+class _QuietRequestHandler(WSGIRequestHandler):
+    """No access log: failed requests are reported by the browser side of the tests."""
 
-        test_url, admin, name = _postgres_test_database(url)
-        try:
-            yield test_url.render_as_string(hide_password=False)
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
-    else:
+    def log_request(self, *args, **kwargs) -> None:
+        pass
+
+
+@contextmanager
+def _live_database(tmp_path_factory) -> Iterator[str]:
+    """The live server's own database: a throwaway PostgreSQL database when DATABASE_URL
+    names a PostgreSQL server (dropped afterwards), else a SQLite file."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgresql", "postgres://")):
         yield f"sqlite:///{tmp_path_factory.mktemp('live-db') / 'live.sqlite3'}"
+        return
+    from tests.conftest import _postgres_test_database
+
+    test_url, admin, name = _postgres_test_database(url)
+    try:
+        yield test_url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def _add_tea_products(count: int) -> None:
@@ -134,7 +148,7 @@ def _add_tea_products(count: int) -> None:
 
 
 def _read_facts() -> DemoFacts:
-    from app.models import Category, Product, Variant, Vendor
+    from app.models import Category, Product, Vendor
 
     products = _db.session.scalars(
         select(Product).join(Vendor).where(Product.status == "active").order_by(Product.id)
@@ -156,11 +170,7 @@ def _read_facts() -> DemoFacts:
     return DemoFacts(
         multi_variant_path=f"/products/{vendor.slug}/{product.handle}",
         variants=[
-            VariantFacts(
-                id=v.id,
-                labels={t.locale: t.label for t in v.translations},
-                price_twd=v.price_twd,
-            )
+            VariantFacts(id=v.id, labels={t.locale: t.label for t in v.translations})
             for v in variants
         ],
         tea_count=tea_count,
@@ -174,35 +184,41 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
         pytest.skip(reason)
     from app.demo import loader
 
-    database = _live_database(tmp_path_factory)
     media_root = str(tmp_path_factory.mktemp("live-media"))
-    app = create_app(
-        "testing",
-        SQLALCHEMY_DATABASE_URI=next(database),
-        MEDIA_ROOT=media_root,
-        RATELIMIT_STORAGE_URI="memory://",
-    )
-    with app.app_context():
-        flask_migrate.upgrade()
-        loader.load(products=DEMO_PRODUCTS, vendors=12, media_root=media_root)
-        _add_tea_products(EXTRA_TEA_PRODUCTS)
-        _db.session.commit()
-        facts = _read_facts()
-        _db.session.remove()
-    cache.invalidate_all()
+    with _live_database(tmp_path_factory) as database_url:
+        app = create_app(
+            "testing",
+            SQLALCHEMY_DATABASE_URI=database_url,
+            MEDIA_ROOT=media_root,
+            RATELIMIT_STORAGE_URI="memory://",
+        )
+        try:
+            with app.app_context():
+                flask_migrate.upgrade()
+                loader.load(products=DEMO_PRODUCTS, vendors=12, media_root=media_root)
+                _add_tea_products(EXTRA_TEA_PRODUCTS)
+                _db.session.commit()
+                facts = _read_facts()
+                _db.session.remove()
+            cache.invalidate_all()
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
-        yield LiveServer(app=app, base_url=f"http://127.0.0.1:{server.server_port}", facts=facts)
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
-        with app.app_context():
-            _db.engine.dispose()
-        next(database, None)  # drops the PostgreSQL database
+            server = make_server(
+                "127.0.0.1", 0, app, threaded=True, request_handler=_QuietRequestHandler
+            )
+            thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+            thread.start()
+            try:
+                yield LiveServer(
+                    app=app, base_url=f"http://127.0.0.1:{server.server_port}", facts=facts
+                )
+            finally:
+                server.shutdown()
+                thread.join(timeout=10)
+                server.server_close()
+        finally:
+            with app.app_context():
+                _db.session.remove()
+                _db.engine.dispose()
 
 
 @pytest.fixture(autouse=True)
@@ -230,7 +246,7 @@ def chromium(live_server):
 class Visit:
     """One browser context and page, with what went wrong on it."""
 
-    page: object
+    page: Page
     server: LiveServer
     shots: Path
     prefix: str
@@ -268,7 +284,10 @@ def visit(request, chromium, live_server):
     """Opens a page in a fresh context: `visit(java_script_enabled=False, viewport=...)`."""
     htmx_url = live_server.app.config["HTMX_URL"]
     htmx_body = HTMX_FILE.read_bytes()
+    prefix = _safe_name(request.node.name)
     ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob(f"{prefix}-*.png"):
+        old.unlink()
     contexts = []
 
     def route(route_):
@@ -295,7 +314,7 @@ def visit(request, chromium, live_server):
             page=page,
             server=live_server,
             shots=ARTIFACTS,
-            prefix=_safe_name(request.node.name),
+            prefix=prefix,
         )
 
         def on_console(message):

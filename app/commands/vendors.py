@@ -1,0 +1,99 @@
+"""`flask vendors add` and `flask catalog import`: the same services as the portal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Vendor
+from app.services import catalog_csv, catalog_imports, vendors
+from app.services.errors import BusinessNumberTaken, EmailTaken, InvalidBusinessNumber
+
+
+@click.group("vendors")
+def vendors_group() -> None:
+    """Vendors."""
+
+
+@vendors_group.command("add")
+@click.argument("slug")
+@click.option("--name", required=True, help="The vendor's name.")
+@click.option("--email", required=True, help="The owner's sign-in e-mail.")
+@click.option("--ubn", default=None, help="Unified business number (統一編號), 8 digits.")
+@click.option("--approved", is_flag=True, help="Approve at once (no operator review).")
+@with_appcontext
+def add(slug: str, name: str, email: str, ubn: str | None, approved: bool) -> None:
+    """Create a vendor and its owner account (the same checks as the application form)."""
+    try:
+        vendor, owner, password = vendors.create(slug, name, email, ubn=ubn, approved=approved)
+    except InvalidBusinessNumber:
+        db.session.rollback()
+        raise click.ClickException(
+            f"{ubn!r} is not a valid unified business number (統一編號): it needs 8 digits "
+            "with a valid check digit."
+        ) from None
+    except BusinessNumberTaken:
+        db.session.rollback()
+        raise click.ClickException(f"A vendor with business number {ubn} already exists.") from None
+    except EmailTaken:
+        db.session.rollback()
+        raise click.ClickException(f"An account with {email} already exists.") from None
+    except ValueError as error:
+        db.session.rollback()
+        message = (
+            "is already taken"
+            if "taken" in str(error)
+            else "must be lower-case letters, digits and hyphens (at most 64)"
+        )
+        raise click.ClickException(f"The slug {slug!r} {message}.") from None
+    db.session.commit()
+    state = "approved" if vendor.is_approved else "pending review"
+    click.echo(f"Vendor {vendor.slug} created ({state}).")
+    click.echo(f"Owner sign-in: {owner.email} / {password}")
+
+
+@click.group("catalog")
+def catalog_group() -> None:
+    """Catalog tools."""
+
+
+@catalog_group.command("import")
+@click.option("--vendor", "vendor_slug", required=True, help="The vendor's slug.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def import_catalog(vendor_slug: str, file: Path) -> None:
+    """Import a catalog CSV (../shared/formats/catalog-csv.md) for a vendor."""
+    vendor = db.session.scalar(select(Vendor).where(Vendor.slug == vendor_slug))
+    if vendor is None:
+        raise click.ClickException(f"No vendor {vendor_slug!r}.")
+    if not vendor.is_approved:
+        raise click.ClickException(
+            f"Vendor {vendor_slug!r} is not approved; only approved vendors can list."
+        )
+    if file.stat().st_size > catalog_csv.MAX_BYTES:
+        raise click.ClickException("The file is larger than 5 MB.")
+    try:
+        record = catalog_imports.run(
+            vendor,
+            file.name,
+            file.read_bytes(),
+            hold_for_review=current_app.config["HOLD_NEW_LISTINGS"],
+        )
+    except catalog_csv.ImportFailed as failure:
+        db.session.rollback()
+        for error in failure.errors:
+            click.echo(str(error), err=True)
+        raise click.ClickException(
+            f"{len(failure.errors)} problem(s) found; nothing was imported."
+        ) from None
+    db.session.commit()
+    click.echo(
+        f"Imported {record.rows} rows: {record.products_created} products created, "
+        f"{record.products_updated} updated; {record.variants_created} variants created, "
+        f"{record.variants_updated} updated."
+    )

@@ -1,0 +1,55 @@
+"""Outgoing e-mail over SMTP (an aiosmtpd sink in tests; any SMTP relay in production).
+
+Routes send mail after their commit, so a message never goes out for a change that was rolled
+back; a failed send is logged and reported to the caller, never a 500.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+
+from app.domain.locales import LANGUAGES
+
+log = logging.getLogger(__name__)
+
+
+def render(template: str, language: str, **context) -> tuple[str, str]:
+    """(subject, body) of a text template in the recipient's language. The template's first
+    line is the subject."""
+    babel_locale = LANGUAGES.get(language, LANGUAGES["zh-hant"]).babel
+    with force_locale(babel_locale):
+        text = render_template(template, lang=LANGUAGES.get(language), **context)
+    subject, _, body = text.strip().partition("\n")
+    return subject.strip(), body.strip() + "\n"
+
+
+def send(to: str, subject: str, body: str) -> bool:
+    """Send one plain-text message. Returns whether it was handed to the SMTP server."""
+    config = current_app.config
+    message = EmailMessage()
+    message["From"] = config["MAIL_DEFAULT_SENDER"]
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain="taipeigoodgoods.example")
+    message.set_content(body)
+    if config.get("MAIL_SUPPRESS_SEND"):
+        log.info("Mail not sent (MAIL_SUPPRESS_SEND): to=%s subject=%s\n%s", to, subject, body)
+        return True
+    try:
+        with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
+            if config.get("MAIL_USE_TLS"):
+                smtp.starttls()
+            if config.get("MAIL_USERNAME"):
+                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException):
+        log.exception("Could not send mail to %s (%s)", to, subject)
+        return False
+    return True

@@ -1,0 +1,110 @@
+"""Catalog imports as records: upload → preview → confirm, and the command line."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import CatalogImport, User, Vendor
+from app.services import catalog_csv, clock
+from app.services.errors import NotFound
+
+
+def vendor_import(vendor: Vendor, import_id: int) -> CatalogImport:
+    record = db.session.scalar(
+        select(CatalogImport).where(
+            CatalogImport.id == import_id, CatalogImport.vendor_id == vendor.id
+        )
+    )
+    if record is None:
+        raise NotFound()
+    return record
+
+
+def recent(vendor: Vendor, limit: int = 10) -> list[CatalogImport]:
+    return list(
+        db.session.scalars(
+            select(CatalogImport)
+            .where(CatalogImport.vendor_id == vendor.id)
+            .order_by(CatalogImport.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def _store_counts(record: CatalogImport, plan: catalog_csv.Plan) -> None:
+    record.rows = plan.rows
+    record.products_created = plan.products_created
+    record.products_updated = plan.products_updated
+    record.variants_created = plan.variants_created
+    record.variants_updated = plan.variants_updated
+
+
+def preview(vendor: Vendor, user: User, filename: str, content: bytes):
+    """Check an upload. Returns (record, plan) when it is valid, (None, ImportFailed) when not:
+    a file with errors is not kept."""
+    try:
+        plan = catalog_csv.plan(vendor, content)
+    except catalog_csv.ImportFailed as failure:
+        return None, failure
+    record = CatalogImport(
+        vendor_id=vendor.id,
+        user_id=user.id,
+        filename=(filename or "catalog.csv")[:255],
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+    _store_counts(record, plan)
+    db.session.add(record)
+    db.session.flush()
+    return record, plan
+
+
+def replan(vendor: Vendor, record: CatalogImport):
+    """(plan, errors) for showing a stored upload; both None once it has been applied."""
+    if record.status != "previewed":
+        return None, None
+    try:
+        return catalog_csv.plan(vendor, record.content), None
+    except catalog_csv.ImportFailed as failure:
+        return None, failure.errors
+
+
+def confirm(vendor: Vendor, record: CatalogImport, actor: User, hold_for_review: bool = False):
+    """Apply a previewed upload; the file is checked again against the catalog as it is now.
+    Confirming twice applies once. Raises catalog_csv.ImportFailed."""
+    if record.status == "applied":
+        return record
+    plan = catalog_csv.plan(vendor, record.content)
+    catalog_csv.apply(vendor, plan, actor, hold_for_review=hold_for_review)
+    _store_counts(record, plan)
+    record.status = "applied"
+    record.applied_at = clock.now()
+    return record
+
+
+def run(
+    vendor: Vendor,
+    filename: str,
+    content: bytes,
+    actor: User | None = None,
+    hold_for_review: bool = False,
+) -> CatalogImport:
+    """Check and apply in one go (the command line). Raises catalog_csv.ImportFailed."""
+    plan = catalog_csv.plan(vendor, content)
+    catalog_csv.apply(vendor, plan, actor, hold_for_review=hold_for_review)
+    record = CatalogImport(
+        vendor_id=vendor.id,
+        user_id=actor.id if actor else None,
+        filename=filename[:255],
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+        status="applied",
+        applied_at=clock.now(),
+    )
+    _store_counts(record, plan)
+    db.session.add(record)
+    db.session.flush()
+    return record

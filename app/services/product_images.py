@@ -1,0 +1,101 @@
+"""A product's pictures: upload (verified, stripped, resized), order, alt text, removal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Product, ProductImage, ProductImageTranslation, User
+from app.services import audit, media
+from app.services.errors import NotFound
+
+MAX_IMAGES = 8
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Refused:
+    filename: str
+    #: ImageRejected.reason, or "too_many" when the product already has MAX_IMAGES
+    reason: str
+
+
+def product_image(product: Product, image_id: int) -> ProductImage:
+    image = db.session.scalar(
+        select(ProductImage).where(
+            ProductImage.id == image_id, ProductImage.product_id == product.id
+        )
+    )
+    if image is None:
+        raise NotFound()
+    return image
+
+
+def add(product: Product, uploads: list[Upload], media_root: str, actor: User):
+    """Store what can be stored; return (added images, refused files with reasons)."""
+    added, refused = [], []
+    count = len(product.images)
+    position = max((img.position for img in product.images), default=-1) + 1
+    for upload in uploads:
+        if count >= MAX_IMAGES:
+            refused.append(Refused(upload.filename, "too_many"))
+            continue
+        try:
+            stored = media.store_image(upload.data, media_root)
+        except media.ImageRejected as error:
+            refused.append(Refused(upload.filename, error.reason))
+            continue
+        image = ProductImage(
+            key=stored.key, width=stored.width, height=stored.height, position=position
+        )
+        product.images.append(image)
+        added.append(image)
+        position += 1
+        count += 1
+    if added:
+        db.session.flush()
+        audit.record(actor, "product.images_added", product, {"count": len(added)})
+    return added, refused
+
+
+def move(product: Product, image: ProductImage, offset: int, actor: User) -> None:
+    """Move a picture earlier (-1) or later (+1); the first picture is the listing photo."""
+    ordered = sorted(product.images, key=lambda img: (img.position, img.id))
+    index = ordered.index(image)
+    target = index + offset
+    if not 0 <= target < len(ordered):
+        return
+    ordered[index], ordered[target] = ordered[target], ordered[index]
+    for position, img in enumerate(ordered):
+        img.position = position
+    db.session.flush()
+    audit.record(actor, "product.images_reordered", product, {"image": image.id})
+
+
+def remove(product: Product, image: ProductImage, actor: User) -> None:
+    """Forget the picture. Its files stay: they are content-addressed and may be shared."""
+    product.images.remove(image)
+    db.session.flush()
+    audit.record(actor, "product.image_removed", product, {"image": image.id})
+
+
+def set_alt(image: ProductImage, alts: dict[str, str], actor: User) -> None:
+    existing = {row.locale: row for row in image.translations}
+    for locale, text in alts.items():
+        text = (text or "").strip()[:250]
+        row = existing.get(locale)
+        if text and row is None:
+            image.translations.append(ProductImageTranslation(locale=locale, alt=text))
+        elif text:
+            row.alt = text
+        elif row is not None:
+            image.translations.remove(row)
+    db.session.flush()
+    audit.record(actor, "product.image_alt", image, {})

@@ -1,0 +1,296 @@
+"""Vendors: applying, the operators' decision, staff invitations."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import func, select
+
+from app.domain import ubn as ubn_rules
+from app.extensions import db
+from app.models import Category, User, Vendor, VendorInvitation
+from app.models.user import Role
+from app.models.vendor import VendorStatus
+from app.services import accounts, audit, clock
+from app.services.errors import (
+    BusinessNumberTaken,
+    EmailTaken,
+    InvalidBusinessNumber,
+    InvalidDecision,
+    InvitationInvalid,
+)
+
+INVITATION_DAYS = 7
+
+
+@dataclass
+class Application:
+    name_zh_hant: str
+    name_en: str
+    ubn: str
+    contact_name: str
+    email: str
+    phone: str
+    address: str
+    password: str
+    category_ids: list[int] = field(default_factory=list)
+    language: str = "zh-hant"
+
+
+def normalise_ubn(value: str) -> str:
+    """Full-width digits (１２３) and spaces are common in forms typed in Taiwan."""
+    return re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", value or ""))
+
+
+def check_ubn(value: str, vendor_id: int | None = None) -> str:
+    """The normalised number. Raises InvalidBusinessNumber or BusinessNumberTaken."""
+    number = normalise_ubn(value)
+    if not ubn_rules.is_valid(number):
+        raise InvalidBusinessNumber(field="ubn")
+    taken = db.session.scalar(select(Vendor.id).where(Vendor.ubn == number))
+    if taken is not None and taken != vendor_id:
+        raise BusinessNumberTaken(field="ubn")
+    return number
+
+
+def slug_for(name: str) -> str:
+    """A URL slug from the English name, unique among vendors."""
+    base = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", name).lower()).strip("-")
+    base = base[:48].strip("-") or "shop"
+    slug, n = base, 2
+    while db.session.scalar(select(Vendor.id).where(Vendor.slug == slug)) is not None:
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def apply(application: Application) -> tuple[Vendor, User]:
+    """A vendor application and its owner account, waiting for an operator.
+
+    Raises InvalidBusinessNumber, BusinessNumberTaken or EmailTaken; nothing is saved then.
+    """
+    number = check_ubn(application.ubn)
+    if accounts.find_by_email(application.email) is not None:
+        raise EmailTaken(field="email")
+    vendor = Vendor(
+        slug=slug_for(application.name_en),
+        name_en=application.name_en.strip(),
+        name_zh_hant=application.name_zh_hant.strip(),
+        ubn=number,
+        status=VendorStatus.PENDING.value,
+        contact_name=application.contact_name.strip(),
+        email=accounts.normalise_email(application.email),
+        phone=application.phone.strip(),
+        address=application.address.strip(),
+    )
+    if application.category_ids:
+        vendor.categories = list(
+            db.session.scalars(select(Category).where(Category.id.in_(application.category_ids)))
+        )
+    db.session.add(vendor)
+    db.session.flush()
+    owner = accounts.create_user(
+        application.email,
+        application.password,
+        application.contact_name,
+        role=Role.VENDOR,
+        preferred_language=application.language,
+        vendor_id=vendor.id,
+        is_vendor_owner=True,
+    )
+    audit.record(owner, "vendor.applied", vendor, {"ubn": number})
+    return vendor, owner
+
+
+def create(
+    slug: str,
+    name: str,
+    email: str,
+    ubn: str | None = None,
+    approved: bool = False,
+    password: str | None = None,
+) -> tuple[Vendor, User, str]:
+    """A vendor and its owner account from the command line (same rules as the form).
+
+    Returns the vendor, the owner and the owner's password (generated when not given).
+    Raises InvalidBusinessNumber, BusinessNumberTaken, EmailTaken or ValueError (slug).
+    """
+    if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?", slug or ""):
+        raise ValueError("slug")
+    if db.session.scalar(select(Vendor.id).where(Vendor.slug == slug)) is not None:
+        raise ValueError("slug taken")
+    number = check_ubn(ubn) if ubn else None
+    if accounts.find_by_email(email) is not None:
+        raise EmailTaken(field="email")
+    vendor = Vendor(
+        slug=slug,
+        name_en=name.strip(),
+        name_zh_hant=name.strip(),
+        ubn=number,
+        email=accounts.normalise_email(email),
+        status=VendorStatus.PENDING.value,
+    )
+    db.session.add(vendor)
+    db.session.flush()
+    password = password or secrets.token_urlsafe(12)
+    owner = accounts.create_user(
+        email,
+        password,
+        name,
+        role=Role.VENDOR,
+        preferred_language="zh-hant",
+        vendor_id=vendor.id,
+        is_vendor_owner=True,
+    )
+    audit.record(None, "vendor.created", vendor, {"by": "cli"})
+    if approved:
+        _set_decision(vendor, None, approve=True, reason=None)
+    return vendor, owner, password
+
+
+def pending_count() -> int:
+    return (
+        db.session.scalar(
+            select(func.count()).select_from(Vendor).where(Vendor.status == VendorStatus.PENDING)
+        )
+        or 0
+    )
+
+
+def queue(status: str | None):
+    stmt = select(Vendor).order_by(Vendor.created_at.desc(), Vendor.id.desc())
+    if status:
+        stmt = stmt.where(Vendor.status == status)
+    return db.session.scalars(stmt.limit(200)).all()
+
+
+def decide(vendor: Vendor, operator: User, approve: bool, reason: str | None) -> None:
+    """Approve or reject an application. A rejection needs a reason the applicant can act on.
+
+    Raises InvalidDecision when the vendor is not pending or the reason is missing.
+    """
+    if vendor.status != VendorStatus.PENDING:
+        raise InvalidDecision(field="decision")
+    if not approve and not (reason or "").strip():
+        raise InvalidDecision(field="reason")
+    _set_decision(vendor, operator, approve, reason)
+
+
+def _set_decision(vendor: Vendor, operator: User | None, approve: bool, reason) -> None:
+    vendor.status = (VendorStatus.APPROVED if approve else VendorStatus.REJECTED).value
+    vendor.decided_by_id = operator.id if operator else None
+    vendor.decided_at = clock.now()
+    vendor.decision_reason = (reason or "").strip() or None
+    audit.record(
+        operator,
+        "vendor.approved" if approve else "vendor.rejected",
+        vendor,
+        {"reason": vendor.decision_reason},
+    )
+
+
+def owner_of(vendor: Vendor) -> User | None:
+    return db.session.scalar(
+        select(User).where(User.vendor_id == vendor.id, User.is_vendor_owner.is_(True))
+    )
+
+
+# -- staff ------------------------------------------------------------------------------------
+
+
+def staff(vendor: Vendor) -> list[User]:
+    return list(
+        db.session.scalars(
+            select(User).where(User.vendor_id == vendor.id).order_by(User.created_at)
+        )
+    )
+
+
+def open_invitations(vendor: Vendor) -> list[VendorInvitation]:
+    return list(
+        db.session.scalars(
+            select(VendorInvitation)
+            .where(
+                VendorInvitation.vendor_id == vendor.id,
+                VendorInvitation.accepted_at.is_(None),
+                VendorInvitation.revoked_at.is_(None),
+            )
+            .order_by(VendorInvitation.created_at.desc())
+        )
+    )
+
+
+def invite(vendor: Vendor, owner: User, email: str, language: str) -> VendorInvitation:
+    """Invite a staff member by e-mail. Raises EmailTaken when the address has an account."""
+    if accounts.find_by_email(email) is not None:
+        raise EmailTaken(field="email")
+    invitation = VendorInvitation(
+        vendor_id=vendor.id,
+        email=accounts.normalise_email(email),
+        invited_by_id=owner.id,
+        language=language,
+    )
+    db.session.add(invitation)
+    db.session.flush()
+    audit.record(owner, "vendor.staff_invited", vendor, {"email": invitation.email})
+    return invitation
+
+
+def _serializer(secret: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret, salt="vendor-invitation")
+
+
+def invitation_token(invitation: VendorInvitation, secret: str) -> str:
+    return _serializer(secret).dumps({"id": invitation.id, "email": invitation.email})
+
+
+def invitation_from_token(token: str, secret: str) -> VendorInvitation:
+    """The open invitation a token stands for. Raises InvitationInvalid."""
+    try:
+        data = _serializer(secret).loads(token, max_age=INVITATION_DAYS * 24 * 3600)
+    except (BadSignature, SignatureExpired):
+        raise InvitationInvalid() from None
+    invitation = (
+        db.session.get(VendorInvitation, data.get("id")) if isinstance(data, dict) else None
+    )
+    if invitation is None or invitation.email != data.get("email") or not invitation.is_open:
+        raise InvitationInvalid()
+    return invitation
+
+
+def accept(invitation: VendorInvitation, name: str, password: str) -> User:
+    """Create the staff account. Raises InvitationInvalid or EmailTaken."""
+    if not invitation.is_open:
+        raise InvitationInvalid()
+    user = accounts.create_user(
+        invitation.email,
+        password,
+        name,
+        role=Role.VENDOR,
+        preferred_language=invitation.language,
+        vendor_id=invitation.vendor_id,
+    )
+    invitation.accepted_at = clock.now()
+    audit.record(user, "vendor.staff_joined", invitation.vendor, {"email": user.email})
+    return user
+
+
+def revoke(invitation: VendorInvitation, owner: User) -> None:
+    if invitation.is_open:
+        invitation.revoked_at = clock.now()
+        audit.record(
+            owner, "vendor.invitation_revoked", invitation.vendor, {"email": invitation.email}
+        )
+
+
+def remove_staff(vendor: Vendor, owner: User, member: User) -> None:
+    """Staff leave the vendor (their account stays, as a shopper). Owners cannot be removed."""
+    if member.vendor_id != vendor.id or member.is_vendor_owner:
+        raise InvalidDecision(field="member")
+    member.vendor_id = None
+    member.role = Role.SHOPPER.value
+    audit.record(owner, "vendor.staff_removed", vendor, {"email": member.email})

@@ -1,0 +1,89 @@
+"""The operators' area: the vendor application queue and decisions."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.extensions import db
+from app.integrations import mail
+from app.models import User, Vendor
+from app.models.vendor import VendorStatus
+from app.services import reference, vendors
+from app.services.errors import InvalidDecision
+from app.web.access import operator
+from app.web.context import category_name
+from app.web.ops.forms import DecisionForm
+
+bp = Blueprint("ops", __name__, url_prefix="/<lang:lang>/ops", template_folder="templates")
+
+
+@bp.get("/")
+@operator
+def home():
+    return redirect(url_for("ops.vendor_queue"))
+
+
+@bp.get("/vendors")
+@operator
+def vendor_queue():
+    status = request.args.get("status", VendorStatus.PENDING.value)
+    if status not in {s.value for s in VendorStatus} | {"all"}:
+        status = VendorStatus.PENDING.value
+    rows = vendors.queue(None if status == "all" else status)
+    return render_template(
+        "ops/vendors.html", rows=rows, status=status, statuses=[s.value for s in VendorStatus]
+    )
+
+
+@bp.route("/vendors/<int:vendor_id>", methods=["GET", "POST"])
+@operator
+def vendor_detail(vendor_id: int):
+    vendor = db.session.get(Vendor, vendor_id)
+    if vendor is None:
+        abort(404)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        approve = form.decision.data == "approve"
+        try:
+            vendors.decide(vendor, current_user, approve, form.reason.data)
+        except InvalidDecision as error:
+            if error.field == "reason":
+                form.reason.errors.append(_("Give the applicant a reason for the rejection."))
+            else:
+                flash(_("This application was already decided."), "error")
+        else:
+            db.session.commit()
+            _notify(vendor)
+            flash(
+                _("Approved %(vendor)s.", vendor=vendor.name_en)
+                if approve
+                else _("Rejected %(vendor)s.", vendor=vendor.name_en),
+                "success",
+            )
+            return redirect(url_for("ops.vendor_queue"), code=303)
+    ref = reference.get()
+    category_names = [category_name(ref.categories[c.id]).value for c in vendor.categories]
+    decided_by = db.session.get(User, vendor.decided_by_id) if vendor.decided_by_id else None
+    return render_template(
+        "ops/vendor.html",
+        vendor=vendor,
+        form=form,
+        category_names=category_names,
+        decided_by=decided_by,
+    )
+
+
+def _notify(vendor: Vendor) -> None:
+    """Tell the applicant, in their language (mail goes out after the commit)."""
+    owner = vendors.owner_of(vendor)
+    if owner is None:
+        return
+    template = "mail/vendor_approved.txt" if vendor.is_approved else "mail/vendor_rejected.txt"
+    link = url_for("vendor.dashboard", lang=owner.preferred_language or "zh-hant", _external=True)
+    subject, body = mail.render(
+        template, owner.preferred_language or "zh-hant", vendor=vendor, owner=owner, link=link
+    )
+    if not mail.send(owner.email, subject, body):
+        flash(_("The decision is saved, but the email could not be sent."), "error")

@@ -1,0 +1,156 @@
+"""Applying, deciding, staff invitations: the rules behind the portal and `flask vendors add`."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.models import AuditEvent, User, Vendor
+from app.services import vendors
+from app.services.errors import (
+    BusinessNumberTaken,
+    EmailTaken,
+    InvalidBusinessNumber,
+    InvalidDecision,
+    InvitationInvalid,
+)
+
+
+def application(**changes):
+    data = {
+        "name_zh_hant": "阿里山葉茶坊",
+        "name_en": "Alishan Leaf Tea Co.",
+        "ubn": "04595252",
+        "contact_name": "林雅婷",
+        "email": "owner@alishan.example.com",
+        "phone": "+886-5-123-4567",
+        "address": "嘉義縣阿里山鄉中正村1號",
+        "password": "a-long-password",
+        "category_ids": [],
+        "language": "zh-hant",
+    }
+    data.update(changes)
+    return vendors.Application(**data)
+
+
+def count(db, model):
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_apply_creates_a_pending_vendor_and_its_owner(db, make):
+    tea = make.category("tea")
+    vendor, owner = vendors.apply(application(category_ids=[tea.id]))
+    assert vendor.status == "pending" and vendor.slug == "alishan-leaf-tea-co"
+    assert [c.slug for c in vendor.categories] == ["tea"]
+    assert owner.role == "vendor" and owner.is_vendor_owner and owner.vendor_id == vendor.id
+    assert owner.preferred_language == "zh-hant"
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vendor.applied"))
+    assert event.actor_id == owner.id and event.target_id == vendor.id
+
+
+def test_full_width_digits_and_spaces_in_the_business_number_are_accepted(db):
+    vendor, _ = vendors.apply(application(ubn="０４５ ９５２５２"))
+    assert vendor.ubn == "04595252"
+
+
+@pytest.mark.parametrize("ubn", ["04595256", "1234567", "abcdefgh", ""])
+def test_invalid_business_number_saves_nothing(db, ubn):
+    with pytest.raises(InvalidBusinessNumber):
+        vendors.apply(application(ubn=ubn))
+    assert count(db, Vendor) == 0 and count(db, User) == 0
+
+
+def test_business_number_and_email_are_unique(db):
+    vendors.apply(application())
+    with pytest.raises(BusinessNumberTaken):
+        vendors.apply(application(email="other@example.com"))
+    with pytest.raises(EmailTaken):
+        vendors.apply(application(ubn="22099131", email="OWNER@alishan.example.com"))
+
+
+def test_slugs_stay_unique(db):
+    first, _ = vendors.apply(application())
+    second, _ = vendors.apply(application(ubn="22099131", email="b@example.com"))
+    assert (first.slug, second.slug) == ("alishan-leaf-tea-co", "alishan-leaf-tea-co-2")
+
+
+def test_decisions(db, make):
+    operator = make.user(role="operator")
+    vendor, _ = vendors.apply(application())
+    with pytest.raises(InvalidDecision):
+        vendors.decide(vendor, operator, approve=False, reason="  ")
+    assert vendor.status == "pending"
+    vendors.decide(vendor, operator, approve=False, reason="The business number is not yours.")
+    assert vendor.status == "rejected" and vendor.decided_by_id == operator.id
+    assert vendor.decided_at is not None
+    with pytest.raises(InvalidDecision):
+        vendors.decide(vendor, operator, approve=True, reason=None)  # already decided
+    actions = list(db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+    assert actions == ["vendor.applied", "vendor.rejected"]
+
+
+def test_invitation_tokens(db, make, app):
+    vendor = make.vendor()
+    owner = make.user(role="vendor", vendor=vendor)
+    invitation = vendors.invite(vendor, owner, "Staff@Example.com", "th")
+    secret = app.config["SECRET_KEY"]
+    token = vendors.invitation_token(invitation, secret)
+    assert vendors.invitation_from_token(token, secret) is invitation
+    with pytest.raises(InvitationInvalid):
+        vendors.invitation_from_token(token + "x", secret)
+    with pytest.raises(InvitationInvalid):
+        vendors.invitation_from_token(token, "another-secret")
+    member = vendors.accept(invitation, "Somchai", "another-long-password")
+    assert member.vendor_id == vendor.id and not member.is_vendor_owner
+    assert member.email == "staff@example.com" and member.preferred_language == "th"
+    with pytest.raises(InvitationInvalid):
+        vendors.invitation_from_token(token, secret)  # used
+
+
+def test_invitations_expire_and_can_be_withdrawn(db, make, app, monkeypatch):
+    vendor = make.vendor()
+    owner = make.user(role="vendor", vendor=vendor)
+    invitation = vendors.invite(vendor, owner, "late@example.com", "zh-hant")
+    token = vendors.invitation_token(invitation, app.config["SECRET_KEY"])
+    import itsdangerous.timed
+
+    real_now = itsdangerous.timed.TimestampSigner.get_timestamp
+    monkeypatch.setattr(
+        itsdangerous.timed.TimestampSigner,
+        "get_timestamp",
+        lambda self: real_now(self) + int(timedelta(days=8).total_seconds()),
+    )
+    with pytest.raises(InvitationInvalid):
+        vendors.invitation_from_token(token, app.config["SECRET_KEY"])
+    monkeypatch.undo()
+    vendors.revoke(invitation, owner)
+    with pytest.raises(InvitationInvalid):
+        vendors.invitation_from_token(token, app.config["SECRET_KEY"])
+
+
+def test_cannot_invite_an_existing_account(db, make):
+    vendor = make.vendor()
+    owner = make.user(role="vendor", vendor=vendor)
+    make.user(email="taken@example.com")
+    with pytest.raises(EmailTaken):
+        vendors.invite(vendor, owner, "taken@example.com", "en")
+
+
+def test_cli_vendors_add(app, db):
+    runner = app.test_cli_runner()
+    bad = runner.invoke(args=["vendors", "add", "shop", "--name", "Shop", "--email",
+                              "a@example.com", "--ubn", "12345678"])
+    assert bad.exit_code == 1
+    assert "not a valid unified business number" in bad.output
+    assert count(db, Vendor) == 0
+    good = runner.invoke(args=["vendors", "add", "tea-house", "--name", "Tea House",
+                               "--email", "a@example.com", "--ubn", "04595252", "--approved"])
+    assert good.exit_code == 0, good.output
+    vendor = db.session.scalar(select(Vendor).where(Vendor.slug == "tea-house"))
+    assert vendor.status == "approved" and vendor.ubn == "04595252"
+    again = runner.invoke(args=["vendors", "add", "tea-house-2", "--name", "Tea", "--email",
+                                "b@example.com", "--ubn", "04595252"])
+    assert again.exit_code == 1 and "already exists" in again.output
+    slug = runner.invoke(args=["vendors", "add", "Bad Slug", "--name", "X", "--email",
+                               "c@example.com"])
+    assert slug.exit_code == 1 and "slug" in slug.output
