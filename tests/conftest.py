@@ -47,12 +47,15 @@ class BoundSession(FlaskSession):
 
 def _postgres_test_database(url: str):
     """A throwaway database on the server DATABASE_URL points at (never the dev data)."""
-    base = make_url(url.replace("postgresql://", "postgresql+psycopg://", 1)
-                    if url.startswith("postgresql://") else url)
+    base = make_url(
+        url.replace("postgresql://", "postgresql+psycopg://", 1)
+        if url.startswith("postgresql://")
+        else url
+    )
     name = f"tgg_test_{uuid.uuid4().hex[:8]}"
     admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+        conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
     return base.set(database=name), admin, name
 
 
@@ -193,9 +196,7 @@ class Browser:
         return self.client.post(action or page_url, data=payload, **kwargs)
 
     def sign_in(self, email: str, password: str, lang: str = "en"):
-        response = self.submit(
-            f"/{lang}/account/sign-in", {"email": email, "password": password}
-        )
+        response = self.submit(f"/{lang}/account/sign-in", {"email": email, "password": password})
         assert response.status_code == 303, response.get_data(as_text=True)[:500]
         return response
 

@@ -10,33 +10,49 @@ from app.models import Category, ExchangeRate, Market, TaxRule, Zone
 
 
 def test_models_match_the_migrated_schema(app):
-    with app.app_context():
-        with _db.engine.connect() as connection:
-            context = MigrationContext.configure(
-                connection,
-                opts={
-                    "compare_type": True,
-                    "include_object": _include_object,
-                },
-            )
-            diff = compare_metadata(context, _db.metadata)
+    with app.app_context(), _db.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "compare_type": True,
+                "include_object": _include_object,
+            },
+        )
+        diff = compare_metadata(context, _db.metadata)
     assert diff == [], "models and migrations differ; write a migration:\n" + "\n".join(
         map(str, diff)
     )
 
 
 def _include_object(obj, name, type_, reflected, compare_to):
-    return not (type_ == "table" and name and name.startswith("search_fts")) and name != "alembic_version"
+    return (
+        not (type_ == "table" and name and name.startswith("search_fts"))
+        and name != "alembic_version"
+    )
 
 
 def test_fresh_database_has_the_base_data(db):
     session = db.session
     assert {m.code: m.currency_code for m in session.scalars(select(Market))} == {
-        "TH": "THB", "MY": "MYR", "SG": "SGD", "PH": "PHP", "TW": "TWD"
+        "TH": "THB",
+        "MY": "MYR",
+        "SG": "SGD",
+        "PH": "PHP",
+        "TW": "TWD",
     }
     slugs = set(session.scalars(select(Category.slug)))
-    assert {"tea", "snacks", "sauces-condiments", "noodles-rice", "agri-fresh", "health-beauty",
-            "home-kitchen", "crafts-stationery", "fashion", "electronics"} <= slugs
+    assert {
+        "tea",
+        "snacks",
+        "sauces-condiments",
+        "noodles-rice",
+        "agri-fresh",
+        "health-beauty",
+        "home-kitchen",
+        "crafts-stationery",
+        "fashion",
+        "electronics",
+    } <= slugs
     for category in session.scalars(select(Category)):
         assert {t.locale for t in category.translations} == {"en", "zh_Hant", "th", "ms"}
     rated = set(session.scalars(select(ExchangeRate.currency_code)))

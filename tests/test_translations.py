@@ -18,12 +18,30 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 def template(tmp_path_factory):
     pot = tmp_path_factory.mktemp("i18n") / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_l", "-k", "lazy_gettext", "-k", "ngettext:1,2", "--no-location",
-         # Babel skips directories starting with "_" by default: our _partials and _macros
-         "--ignore-dirs", ".* node_modules instance",
-         "-o", str(pot), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "-k",
+            "ngettext:1,2",
+            "--no-location",
+            # Babel skips directories starting with "_" by default: our _partials and _macros
+            "--ignore-dirs",
+            ".* node_modules instance",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     with pot.open("rb") as handle:
         return read_po(handle)
@@ -74,8 +92,19 @@ def test_placeholders_match_the_english(locale):
 def test_catalog_compiles(locale, tmp_path):
     path = ROOT / "translations" / locale / "LC_MESSAGES" / "messages.po"
     result = subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "compile", "-i", str(path),
-         "-o", str(tmp_path / "messages.mo"), "-l", locale],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "compile",
+            "-i",
+            str(path),
+            "-o",
+            str(tmp_path / "messages.mo"),
+            "-l",
+            locale,
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr

@@ -37,8 +37,11 @@ def test_keyset_pages_cover_everything_once_in_order(db, make, tea):
     base = datetime(2026, 1, 1, tzinfo=UTC)
     prices = [300, 120, 120, 999, 450, 120, 80]
     products = [
-        make.product(vendor, variants=[{"price_twd": price, "stock": 1}],
-                     published_at=base + timedelta(hours=i % 3))  # ties on purpose
+        make.product(
+            vendor,
+            variants=[{"price_twd": price, "stock": 1}],
+            published_at=base + timedelta(hours=i % 3),
+        )  # ties on purpose
         for i, price in enumerate(prices)
     ]
     who = shopper()
@@ -76,8 +79,10 @@ def test_names_fall_back_to_english_then_chinese(db, make, tea):
     both = make.product(names={"en": "Pineapple Cake", "th": "ขนมพายสับปะรด"})
     english = make.product(names={"en": "Sun Cake", "zh_Hant": "太陽餅"})
     chinese = make.product(names={"zh_Hant": "牛軋糖"})
-    cards = {card.id: card for card in catalog.category_page(tea, Sort.NEWEST, None,
-                                                                shopper("th", "TH")).cards}
+    cards = {
+        card.id: card
+        for card in catalog.category_page(tea, Sort.NEWEST, None, shopper("th", "TH")).cards
+    }
     assert (cards[both.id].name.value, cards[both.id].name.is_fallback) == ("ขนมพายสับปะรด", False)
     assert (cards[english.id].name.value, cards[english.id].name.locale) == ("Sun Cake", "en")
     assert cards[english.id].name.is_fallback
@@ -126,14 +131,19 @@ def test_product_detail_picks_text_per_locale_and_estimates_landed_cost(db, make
         descriptions={"en": "Rolled by hand."},
         variants=[
             {"price_twd": 680, "stock": 0, "weight_g": 260, "labels": {"en": "150 g"}},
-            {"price_twd": 1300, "stock": 5, "weight_g": 480, "labels": {"en": "300 g",
-                                                                       "th": "300 กรัม"}},
+            {
+                "price_twd": 1300,
+                "stock": 5,
+                "weight_g": 480,
+                "labels": {"en": "300 g", "th": "300 กรัม"},
+            },
         ],
     )
     who = shopper("th", "TH")
     view = catalog.product_detail("alishan", "oolong", who)
     assert view.name.value == "ชาอู่หลงเขาสูง"
-    assert view.description.is_fallback and view.description.locale == "en"
+    assert view.description.is_fallback
+    assert view.description.locale == "en"
     assert [(v.label.value, v.in_stock) for v in view.variants] == [
         ("150 g", False),
         ("300 กรัม", True),

@@ -21,13 +21,22 @@ def picture(fmt="JPEG", size=(64, 48), color=(200, 40, 40), exif=None) -> bytes:
 
 def png_claiming(width, height) -> bytes:
     """A tiny PNG whose header claims a huge picture: a decompression bomb's calling card."""
+
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
         )
+
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
@@ -48,7 +57,8 @@ def test_metadata_is_stripped_and_orientation_applied(tmp_path):
     stored = media.store_image(picture("JPEG", size=(80, 40), exif=exif.tobytes()), tmp_path)
     assert (stored.width, stored.height) == (40, 80)  # upright
     data = Path(tmp_path / f"{stored.key}-zoom.webp").read_bytes()
-    assert b"SpyCam" not in data and b"Exif" not in data
+    assert b"SpyCam" not in data
+    assert b"Exif" not in data
     with Image.open(io.BytesIO(data)) as image:
         assert len(image.getexif()) == 0
 
@@ -57,8 +67,7 @@ def test_metadata_is_stripped_and_orientation_applied(tmp_path):
     ("data", "reason"),
     [
         (b"not a picture at all", "not_image"),
-        (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
-         "not_image"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "not_image"),
         (picture("PNG")[:60], "not_image"),  # truncated
         (picture("GIF"), "format"),
         (picture("BMP"), "format"),
@@ -77,13 +86,17 @@ def test_hostile_or_wrong_files_are_refused(tmp_path, data, reason):
 def test_a_product_holds_at_most_eight_photos(db, make, tmp_path):
     product = make.product()
     actor = make.user(role="vendor", vendor=product.vendor)
-    uploads = [product_images.Upload(f"{n}.png", picture("PNG", color=(n * 20, 0, 0)))
-               for n in range(9)]
+    uploads = [
+        product_images.Upload(f"{n}.png", picture("PNG", color=(n * 20, 0, 0))) for n in range(9)
+    ]
     uploads.insert(3, product_images.Upload("notes.txt", b"hello"))
     added, refused = product_images.add(product, uploads, tmp_path, actor)
-    assert len(added) == 8 and len(product.images) == 8
-    assert [(r.filename, r.reason) for r in refused] == [("notes.txt", "not_image"),
-                                                        ("8.png", "too_many")]
+    assert len(added) == 8
+    assert len(product.images) == 8
+    assert [(r.filename, r.reason) for r in refused] == [
+        ("notes.txt", "not_image"),
+        ("8.png", "too_many"),
+    ]
     assert [img.position for img in product.images] == list(range(8))
 
 
@@ -91,8 +104,11 @@ def test_reorder_remove_and_alt_text(db, make, tmp_path):
     product = make.product()
     actor = make.user(role="vendor", vendor=product.vendor)
     added, _ = product_images.add(
-        product, [product_images.Upload(f"{n}.png", picture("PNG", color=(0, n * 50, 0)))
-                  for n in range(3)], tmp_path, actor)
+        product,
+        [product_images.Upload(f"{n}.png", picture("PNG", color=(0, n * 50, 0))) for n in range(3)],
+        tmp_path,
+        actor,
+    )
     first, second, third = added
     product_images.move(product, third, -1, actor)
     order = [img.id for img in sorted(product.images, key=lambda i: i.position)]
@@ -101,5 +117,4 @@ def test_reorder_remove_and_alt_text(db, make, tmp_path):
     product_images.remove(product, second, actor)
     assert [img.id for img in product.images] == [first.id, third.id]
     product_images.set_alt(first, {"en": "Tin of tea", "th": "กระป๋องชา", "ms": ""}, actor)
-    assert {t.locale: t.alt for t in first.translations} == {"en": "Tin of tea",
-                                                            "th": "กระป๋องชา"}
+    assert {t.locale: t.alt for t in first.translations} == {"en": "Tin of tea", "th": "กระป๋องชา"}

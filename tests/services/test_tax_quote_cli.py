@@ -42,8 +42,18 @@ def test_category_duty_rate_comes_from_the_database(app, db, make):
     tea = make.category("tea")
     db.session.add(CategoryDutyRate(market_code="TH", category_id=tea.id, rate=Decimal("0.30")))
     db.session.flush()
-    result = quote(app, "--market", "TH", "--goods", "1500.00", "--shipping", "120.00",
-                   "--category", "tea", "--json")
+    result = quote(
+        app,
+        "--market",
+        "TH",
+        "--goods",
+        "1500.00",
+        "--shipping",
+        "120.00",
+        "--category",
+        "tea",
+        "--json",
+    )
     data = json.loads(result.output)
     assert [(line["name"], line["rate"], line["amount_minor"]) for line in data["lines"]] == [
         ("Import duty", 0.3, 48600),

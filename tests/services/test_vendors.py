@@ -40,12 +40,16 @@ def count(db, model):
 def test_apply_creates_a_pending_vendor_and_its_owner(db, make):
     tea = make.category("tea")
     vendor, owner = vendors.apply(application(category_ids=[tea.id]))
-    assert vendor.status == "pending" and vendor.slug == "alishan-leaf-tea-co"
+    assert vendor.status == "pending"
+    assert vendor.slug == "alishan-leaf-tea-co"
     assert [c.slug for c in vendor.categories] == ["tea"]
-    assert owner.role == "vendor" and owner.is_vendor_owner and owner.vendor_id == vendor.id
+    assert owner.role == "vendor"
+    assert owner.is_vendor_owner
+    assert owner.vendor_id == vendor.id
     assert owner.preferred_language == "zh-hant"
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "vendor.applied"))
-    assert event.actor_id == owner.id and event.target_id == vendor.id
+    assert event.actor_id == owner.id
+    assert event.target_id == vendor.id
 
 
 def test_full_width_digits_and_spaces_in_the_business_number_are_accepted(db):
@@ -57,7 +61,8 @@ def test_full_width_digits_and_spaces_in_the_business_number_are_accepted(db):
 def test_invalid_business_number_saves_nothing(db, ubn):
     with pytest.raises(InvalidBusinessNumber):
         vendors.apply(application(ubn=ubn))
-    assert count(db, Vendor) == 0 and count(db, User) == 0
+    assert count(db, Vendor) == 0
+    assert count(db, User) == 0
 
 
 def test_business_number_and_email_are_unique(db):
@@ -81,7 +86,8 @@ def test_decisions(db, make):
         vendors.decide(vendor, operator, approve=False, reason="  ")
     assert vendor.status == "pending"
     vendors.decide(vendor, operator, approve=False, reason="The business number is not yours.")
-    assert vendor.status == "rejected" and vendor.decided_by_id == operator.id
+    assert vendor.status == "rejected"
+    assert vendor.decided_by_id == operator.id
     assert vendor.decided_at is not None
     with pytest.raises(InvalidDecision):
         vendors.decide(vendor, operator, approve=True, reason=None)  # already decided
@@ -101,8 +107,10 @@ def test_invitation_tokens(db, make, app):
     with pytest.raises(InvitationInvalid):
         vendors.invitation_from_token(token, "another-secret")
     member = vendors.accept(invitation, "Somchai", "another-long-password")
-    assert member.vendor_id == vendor.id and not member.is_vendor_owner
-    assert member.email == "staff@example.com" and member.preferred_language == "th"
+    assert member.vendor_id == vendor.id
+    assert not member.is_vendor_owner
+    assert member.email == "staff@example.com"
+    assert member.preferred_language == "th"
     with pytest.raises(InvitationInvalid):
         vendors.invitation_from_token(token, secret)  # used
 
@@ -138,19 +146,57 @@ def test_cannot_invite_an_existing_account(db, make):
 
 def test_cli_vendors_add(app, db):
     runner = app.test_cli_runner()
-    bad = runner.invoke(args=["vendors", "add", "shop", "--name", "Shop", "--email",
-                              "a@example.com", "--ubn", "12345678"])
+    bad = runner.invoke(
+        args=[
+            "vendors",
+            "add",
+            "shop",
+            "--name",
+            "Shop",
+            "--email",
+            "a@example.com",
+            "--ubn",
+            "12345678",
+        ]
+    )
     assert bad.exit_code == 1
     assert "not a valid unified business number" in bad.output
     assert count(db, Vendor) == 0
-    good = runner.invoke(args=["vendors", "add", "tea-house", "--name", "Tea House",
-                               "--email", "a@example.com", "--ubn", "04595252", "--approved"])
+    good = runner.invoke(
+        args=[
+            "vendors",
+            "add",
+            "tea-house",
+            "--name",
+            "Tea House",
+            "--email",
+            "a@example.com",
+            "--ubn",
+            "04595252",
+            "--approved",
+        ]
+    )
     assert good.exit_code == 0, good.output
     vendor = db.session.scalar(select(Vendor).where(Vendor.slug == "tea-house"))
-    assert vendor.status == "approved" and vendor.ubn == "04595252"
-    again = runner.invoke(args=["vendors", "add", "tea-house-2", "--name", "Tea", "--email",
-                                "b@example.com", "--ubn", "04595252"])
-    assert again.exit_code == 1 and "already exists" in again.output
-    slug = runner.invoke(args=["vendors", "add", "Bad Slug", "--name", "X", "--email",
-                               "c@example.com"])
-    assert slug.exit_code == 1 and "slug" in slug.output
+    assert vendor.status == "approved"
+    assert vendor.ubn == "04595252"
+    again = runner.invoke(
+        args=[
+            "vendors",
+            "add",
+            "tea-house-2",
+            "--name",
+            "Tea",
+            "--email",
+            "b@example.com",
+            "--ubn",
+            "04595252",
+        ]
+    )
+    assert again.exit_code == 1
+    assert "already exists" in again.output
+    slug = runner.invoke(
+        args=["vendors", "add", "Bad Slug", "--name", "X", "--email", "c@example.com"]
+    )
+    assert slug.exit_code == 1
+    assert "slug" in slug.output

@@ -32,27 +32,79 @@ RULES = {
         rule("THB", "VAT", "vat", "tax", "0.07", prior_in_base=True, position=20),
     ],
     "MY": [
-        rule("MYR", "Sales tax (low-value goods)", "sales_tax", "tax", "0.10", "at_or_under",
-             "500", shipping_in_base=False, position=10),
-        rule("MYR", "Import duty", "duty", "duty", "0", "over", "500", uses_category_rate=True,
-             position=20),
-        rule("MYR", "Sales tax", "sales_tax", "tax", "0.10", "over", "500", prior_in_base=True,
-             position=30),
+        rule(
+            "MYR",
+            "Sales tax (low-value goods)",
+            "sales_tax",
+            "tax",
+            "0.10",
+            "at_or_under",
+            "500",
+            shipping_in_base=False,
+            position=10,
+        ),
+        rule(
+            "MYR",
+            "Import duty",
+            "duty",
+            "duty",
+            "0",
+            "over",
+            "500",
+            uses_category_rate=True,
+            position=20,
+        ),
+        rule(
+            "MYR",
+            "Sales tax",
+            "sales_tax",
+            "tax",
+            "0.10",
+            "over",
+            "500",
+            prior_in_base=True,
+            position=30,
+        ),
     ],
     "SG": [
         rule("SGD", "GST", "gst", "tax", "0.09", "at_or_under", "400", position=10),
-        rule("SGD", "Import duty", "duty", "duty", "0", "over", "400", uses_category_rate=True,
-             position=20),
+        rule(
+            "SGD",
+            "Import duty",
+            "duty",
+            "duty",
+            "0",
+            "over",
+            "400",
+            uses_category_rate=True,
+            position=20,
+        ),
         rule("SGD", "GST", "gst", "tax", "0.09", "over", "400", prior_in_base=True, position=30),
     ],
     "PH": [
-        rule("PHP", "Import duty", "duty", "duty", "0", "over", "10000", uses_category_rate=True,
-             position=10),
+        rule(
+            "PHP",
+            "Import duty",
+            "duty",
+            "duty",
+            "0",
+            "over",
+            "10000",
+            uses_category_rate=True,
+            position=10,
+        ),
         rule("PHP", "VAT", "vat", "tax", "0.12", "over", "10000", prior_in_base=True, position=20),
     ],
     "TW": [
-        rule("TWD", "Business tax", "business_tax", "included", "0.05", shipping_in_base=False,
-             position=10),
+        rule(
+            "TWD",
+            "Business tax",
+            "business_tax",
+            "included",
+            "0.05",
+            shipping_in_base=False,
+            position=10,
+        ),
     ],
 }
 CURRENCY = {"TH": "THB", "MY": "MYR", "SG": "SGD", "PH": "PHP", "TW": "TWD"}
@@ -72,30 +124,60 @@ def run(market, goods, shipping, duty=None):
 CASES = [
     # Thailand: no threshold; duty (category rate) then VAT 7% on goods + shipping + duty
     ("TH", "1500.00", "120.00", None, [("VAT", "1620.00", "113.40")], "113.40"),
-    ("TH", "1500.00", "120.00", "0.30",
-     [("Import duty", "1620.00", "486.00"), ("VAT", "2106.00", "147.42")], "633.42"),
+    (
+        "TH",
+        "1500.00",
+        "120.00",
+        "0.30",
+        [("Import duty", "1620.00", "486.00"), ("VAT", "2106.00", "147.42")],
+        "633.42",
+    ),
     ("TH", "1.50", "0", None, [("VAT", "1.50", "0.11")], "0.11"),  # 10.5 satang rounds up
     ("TH", "0.50", "0", None, [("VAT", "0.50", "0.04")], "0.04"),
     # Malaysia: RM 500 threshold
     ("MY", "500.00", "25.00", None, [("Sales tax (low-value goods)", "500.00", "50.00")], "50.00"),
     ("MY", "499.99", "25.00", None, [("Sales tax (low-value goods)", "499.99", "50.00")], "50.00"),
     ("MY", "500.01", "25.00", None, [("Sales tax", "525.01", "52.50")], "52.50"),
-    ("MY", "500.01", "25.00", "0.05",
-     [("Import duty", "525.01", "26.25"), ("Sales tax", "551.26", "55.13")], "81.38"),
-    ("MY", "499.99", "25.00", "0.05", [("Sales tax (low-value goods)", "499.99", "50.00")],
-     "50.00"),
+    (
+        "MY",
+        "500.01",
+        "25.00",
+        "0.05",
+        [("Import duty", "525.01", "26.25"), ("Sales tax", "551.26", "55.13")],
+        "81.38",
+    ),
+    (
+        "MY",
+        "499.99",
+        "25.00",
+        "0.05",
+        [("Sales tax (low-value goods)", "499.99", "50.00")],
+        "50.00",
+    ),
     # Singapore: S$400 threshold, GST 9% on goods + shipping either way
     ("SG", "400.00", "8.90", None, [("GST", "408.90", "36.80")], "36.80"),
     ("SG", "399.99", "8.90", None, [("GST", "408.89", "36.80")], "36.80"),
     ("SG", "400.01", "8.90", None, [("GST", "408.91", "36.80")], "36.80"),
-    ("SG", "400.01", "8.90", "0.10",
-     [("Import duty", "408.91", "40.89"), ("GST", "449.80", "40.48")], "81.37"),
+    (
+        "SG",
+        "400.01",
+        "8.90",
+        "0.10",
+        [("Import duty", "408.91", "40.89"), ("GST", "449.80", "40.48")],
+        "81.37",
+    ),
     # Philippines: nothing at or under ₱10,000
     ("PH", "10000.00", "420.00", None, [], "0.00"),
     ("PH", "9999.99", "420.00", "0.15", [], "0.00"),
     ("PH", "10000.01", "420.00", None, [("VAT", "10420.01", "1250.40")], "1250.40"),
-    ("PH", "10000.01", "420.00", "0.15",
-     [("Import duty", "10420.01", "1563.00"), ("VAT", "11983.01", "1437.96")], "3000.96"),
+    (
+        "PH",
+        "10000.01",
+        "420.00",
+        "0.15",
+        [("Import duty", "10420.01", "1563.00"), ("VAT", "11983.01", "1437.96")],
+        "3000.96",
+    ),
     # Taiwan: nothing added (business tax is inside the price)
     ("TW", "450", "100", None, [], "0.00"),
 ]
@@ -142,8 +224,9 @@ def test_goods_of_different_duty_rates_share_shipping_by_value():
 def test_rules_out_of_force_are_ignored():
     expired = TaxRule("Old VAT", "vat", Kind.TAX, D("0.10"), valid_to=date(2026, 11, 21))
     future = TaxRule("New VAT", "vat", Kind.TAX, D("0.08"), valid_from=date(2026, 11, 23))
-    current = TaxRule("VAT", "vat", Kind.TAX, D("0.07"), valid_from=date(2026, 1, 1),
-                      valid_to=date(2026, 11, 22))
+    current = TaxRule(
+        "VAT", "vat", Kind.TAX, D("0.07"), valid_from=date(2026, 1, 1), valid_to=date(2026, 11, 22)
+    )
     result = quote([expired, future, current], [Goods(Money(10000, "THB"))], Money(0, "THB"), ON)
     assert [line.name for line in result.lines] == ["VAT"]
 

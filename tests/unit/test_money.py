@@ -24,7 +24,7 @@ def test_currency_codes_are_checked():
 
 
 def test_adding_different_currencies_is_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot combine"):
         Money(100, "THB") + Money(100, "MYR")
     with pytest.raises(TypeError):
         Money(100, "THB") + 5
@@ -39,7 +39,7 @@ def test_whole_taiwan_dollar_prices_convert_at_the_rate():
 
 def test_same_currency_needs_rate_one():
     assert convert(twd(450), Decimal(1), "TWD") == twd(450)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="rate 1"):
         convert(twd(450), Decimal("1.1"), "TWD")
 
 

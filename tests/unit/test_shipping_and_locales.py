@@ -10,17 +10,24 @@ EXTRA = Money(15000, "THB")
 
 @pytest.mark.parametrize(
     ("weight", "fee"),
-    [(1, 18000), (500, 18000), (501, 26000), (1000, 26000), (1001, 41000), (2000, 41000),
-     (2001, 56000)],
+    [
+        (1, 18000),
+        (500, 18000),
+        (501, 26000),
+        (1000, 26000),
+        (1001, 41000),
+        (2000, 41000),
+        (2001, 56000),
+    ],
 )
 def test_parcel_fee_by_band_then_per_started_kilogram(weight, fee):
     assert parcel_fee(weight, BANDS, EXTRA) == Money(fee, "THB")
 
 
 def test_parcel_without_weight_or_rates_is_an_error():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="weighs"):
         parcel_fee(0, BANDS, EXTRA)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no shipping rates"):
         parcel_fee(100, [], EXTRA)
 
 

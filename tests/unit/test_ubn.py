@@ -40,10 +40,14 @@ def test_invalid_numbers(number):
 def test_new_rule_accepts_numbers_the_old_rule_refused():
     # weighted digit sum 35: divisible by 5, not by 10
     assert is_valid("04595252")
-    old_rule = sum(
-        (d * w) // 10 + (d * w) % 10
-        for d, w in zip(map(int, "04595252"), (1, 2, 1, 2, 1, 2, 4, 1), strict=True)
-    ) % 10 == 0
+    old_rule = (
+        sum(
+            (d * w) // 10 + (d * w) % 10
+            for d, w in zip(map(int, "04595252"), (1, 2, 1, 2, 1, 2, 4, 1), strict=True)
+        )
+        % 10
+        == 0
+    )
     assert not old_rule
 
 

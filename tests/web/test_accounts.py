@@ -13,8 +13,12 @@ def html(response):
 
 
 def sign_up(browser, **fields):
-    data = {"name": "Nong Ploy", "email": "ploy@example.com", "password": "long-enough-pw",
-            "confirm": "long-enough-pw"}
+    data = {
+        "name": "Nong Ploy",
+        "email": "ploy@example.com",
+        "password": "long-enough-pw",
+        "confirm": "long-enough-pw",
+    }
     data.update(fields)
     return browser.submit("/th/account/sign-up", data)
 
@@ -23,8 +27,10 @@ def test_sign_up_creates_an_account_and_signs_in(browser, db):
     response = sign_up(browser, email="Ploy@Example.COM")
     assert response.status_code == 303
     user = db.session.query(User).filter_by(email="ploy@example.com").one()
-    assert user.role == "shopper" and user.preferred_language == "th"
-    assert user.password_hash != "long-enough-pw" and user.password_hash.startswith("scrypt:")
+    assert user.role == "shopper"
+    assert user.preferred_language == "th"
+    assert user.password_hash != "long-enough-pw"
+    assert user.password_hash.startswith("scrypt:")
     page = html(browser.get("/th/account/"))
     assert "ploy@example.com" in page
 
@@ -76,20 +82,29 @@ def test_wrong_password_says_nothing_about_which_part_was_wrong(browser, make):
         "/en/account/sign-in", {"email": "nobody@example.com", "password": "nope-nope-nope"}
     )
     message = "That email and password do not match an account."
-    assert message in html(wrong_password) and message in html(unknown_email)
+    assert message in html(wrong_password)
+    assert message in html(unknown_email)
 
 
 def test_sign_in_follows_only_local_next(browser, make):
     make.user(email="buyer@example.com")
-    for target, expected in [("/th/c/tea", "/th/c/tea"), ("https://evil.example/x", None),
-                             ("//evil.example/x", None), ("/\\evil.example", None)]:
+    for target, expected in [
+        ("/th/c/tea", "/th/c/tea"),
+        ("https://evil.example/x", None),
+        ("//evil.example/x", None),
+        ("/\\evil.example", None),
+    ]:
         browser.client.get("/en/")  # fresh page
         page = browser.get(f"/en/account/sign-in?next={target}")
         token = re.search(r'name="csrf_token" value="([^"]+)"', html(page)).group(1)
         response = browser.client.post(
             "/en/account/sign-in",
-            data={"email": "buyer@example.com", "password": PASSWORD, "next": target,
-                  "csrf_token": token},
+            data={
+                "email": "buyer@example.com",
+                "password": PASSWORD,
+                "next": target,
+                "csrf_token": token,
+            },
         )
         location = response.headers["Location"]
         if expected:

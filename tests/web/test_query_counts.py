@@ -58,7 +58,9 @@ def measure(client, count_queries):
         if name == "category":
             import re
 
-            link = re.search(r'href="(/en/c/tea\?[^"]*after=[^"]+)"', response.get_data(as_text=True))
+            link = re.search(
+                r'href="(/en/c/tea\?[^"]*after=[^"]+)"', response.get_data(as_text=True)
+            )
             if link:
                 page_two = link.group(1).replace("&amp;", "&")
                 with count_queries() as statements:

@@ -1,7 +1,7 @@
 """Security headers, cookies and the pinned htmx build."""
 
-import hashlib
 import base64
+import hashlib
 import re
 from pathlib import Path
 
@@ -35,11 +35,13 @@ def test_hsts_only_over_https(client):
 def test_session_cookie_is_httponly_and_samesite(client):
     response = client.get("/en/account/sign-in")
     cookie = response.headers["Set-Cookie"]
-    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
 
 
 def test_production_cookies_are_secure_and_secrets_required(monkeypatch):
-    assert ProductionConfig.SESSION_COOKIE_SECURE and ProductionConfig.REMEMBER_COOKIE_SECURE
+    assert ProductionConfig.SESSION_COOKIE_SECURE
+    assert ProductionConfig.REMEMBER_COOKIE_SECURE
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         ProductionConfig.finalize()
@@ -47,15 +49,17 @@ def test_production_cookies_are_secure_and_secrets_required(monkeypatch):
 
 def test_htmx_is_pinned_with_the_hash_of_the_npm_file(client):
     page = client.get("/en/").get_data(as_text=True)
-    tag = re.search(r"<script src=\"([^\"]+)\" integrity=\"([^\"]+)\" crossorigin=\"anonymous\"",
-                    page)
-    assert tag.group(1) == HTMX_URL and "htmx.org@2.0.11/" in HTMX_URL
+    tag = re.search(
+        r"<script src=\"([^\"]+)\" integrity=\"([^\"]+)\" crossorigin=\"anonymous\"", page
+    )
+    assert tag.group(1) == HTMX_URL
+    assert "htmx.org@2.0.11/" in HTMX_URL
     assert tag.group(2) == HTMX_SRI
     built = ROOT / "node_modules/htmx.org/dist/htmx.min.js"
     if not built.exists():
         pytest.skip("node_modules missing: run `npm ci` to check the hash against the file")
     digest = base64.b64encode(hashlib.sha384(built.read_bytes()).digest()).decode()
-    assert HTMX_SRI == f"sha384-{digest}"
+    assert f"sha384-{digest}" == HTMX_SRI
 
 
 def test_static_files_are_cache_busted_and_cached_for_a_year(client):
@@ -69,7 +73,8 @@ def test_static_files_are_cache_busted_and_cached_for_a_year(client):
 
 def test_pages_are_private_to_the_shopper(client):
     cache = client.get("/en/").headers["Cache-Control"]
-    assert "private" in cache and "no-cache" in cache
+    assert "private" in cache
+    assert "no-cache" in cache
 
 
 def test_responses_are_compressed(client):

@@ -11,18 +11,29 @@ from tests.factories import halal
 
 @pytest.fixture
 def oolong(make):
-    vendor = make.vendor(slug="alishan-leaf", name_en="Alishan Leaf Tea Co.",
-                         name_zh_hant="阿里山葉茶坊")
+    vendor = make.vendor(
+        slug="alishan-leaf", name_en="Alishan Leaf Tea Co.", name_zh_hant="阿里山葉茶坊"
+    )
     return make.product(
         vendor,
         handle="high-mountain-oolong",
         names={"en": "High Mountain Oolong", "th": "ชาอู่หลงเขาสูง", "zh_Hant": "高山烏龍茶"},
         descriptions={"en": "Rolled by hand.\nBrew at 95°C.", "zh_Hant": "手工揉捻。"},
         variants=[
-            {"sku": "ALS-150", "price_twd": 680, "stock": 4, "weight_g": 260,
-             "labels": {"en": "150 g can", "th": "กระป๋อง 150 กรัม"}},
-            {"sku": "ALS-300", "price_twd": 1300, "stock": 0, "weight_g": 480,
-             "labels": {"en": "300 g can"}},
+            {
+                "sku": "ALS-150",
+                "price_twd": 680,
+                "stock": 4,
+                "weight_g": 260,
+                "labels": {"en": "150 g can", "th": "กระป๋อง 150 กรัม"},
+            },
+            {
+                "sku": "ALS-300",
+                "price_twd": 1300,
+                "stock": 0,
+                "weight_g": 480,
+                "labels": {"en": "300 g can"},
+            },
         ],
     )
 
@@ -33,8 +44,13 @@ def html(response):
 
 @pytest.mark.parametrize(
     ("accept", "target"),
-    [("th-TH,th;q=0.9,en;q=0.8", "/th/"), ("zh-TW,zh;q=0.9", "/zh-hant/"),
-     ("ms-MY", "/ms/"), ("fr-FR", "/en/"), (None, "/en/")],
+    [
+        ("th-TH,th;q=0.9,en;q=0.8", "/th/"),
+        ("zh-TW,zh;q=0.9", "/zh-hant/"),
+        ("ms-MY", "/ms/"),
+        ("fr-FR", "/en/"),
+        (None, "/en/"),
+    ],
 )
 def test_root_redirects_by_accept_language(client, accept, target):
     headers = {"Accept-Language": accept} if accept else {}
@@ -44,8 +60,9 @@ def test_root_redirects_by_accept_language(client, accept, target):
     assert "Accept-Language" in response.headers["Vary"]
 
 
-@pytest.mark.parametrize(("prefix", "lang"), [("en", "en"), ("th", "th"), ("ms", "ms"),
-                                              ("zh-hant", "zh-Hant")])
+@pytest.mark.parametrize(
+    ("prefix", "lang"), [("en", "en"), ("th", "th"), ("ms", "ms"), ("zh-hant", "zh-Hant")]
+)
 def test_every_language_has_its_html_lang_and_alternates(client, oolong, prefix, lang):
     page = html(client.get(f"/{prefix}/products/alishan-leaf/high-mountain-oolong"))
     assert f'<html lang="{lang}">' in page
@@ -63,8 +80,9 @@ def test_unknown_language_prefix_is_404(client):
 def test_language_switcher_keeps_the_page_and_its_query(client, oolong):
     variant = oolong.variants[1].id
     page = html(client.get(f"/en/products/alishan-leaf/high-mountain-oolong?variant={variant}"))
-    assert (f'href="/th/products/alishan-leaf/high-mountain-oolong?variant={variant}" '
-            f'hreflang="th"') in page
+    assert (
+        f'href="/th/products/alishan-leaf/high-mountain-oolong?variant={variant}" hreflang="th"'
+    ) in page
 
 
 def test_market_defaults_from_language(client, oolong):
@@ -86,8 +104,9 @@ def test_market_switcher_changes_currency_without_javascript(browser, oolong):
 
 
 def test_market_switcher_refuses_foreign_redirects_and_unknown_markets(browser, oolong):
-    response = browser.submit("/en/", {"market": "MY", "next": "https://evil.example/"},
-                              action="/en/market")
+    response = browser.submit(
+        "/en/", {"market": "MY", "next": "https://evil.example/"}, action="/en/market"
+    )
     assert response.headers["Location"] == "/en/"
     response = browser.submit("/en/", {"market": "XX", "next": "/en/"}, action="/en/market")
     assert response.status_code == 303
@@ -111,13 +130,16 @@ def test_product_page_shows_price_landed_cost_and_rate_date(client, oolong):
     page = html(client.get("/en/products/alishan-leaf/high-mountain-oolong"))
     assert "High Mountain Oolong" in page
     assert "$27.91" in page  # NT$680 in SGD
-    assert "GST" in page and "9%" in page
+    assert "GST" in page
+    assert "9%" in page
     assert "Nov 1, 2026" in page  # the rate's as-of date
     assert "In stock" in page
-    assert "Sold by" in page and "Alishan Leaf Tea Co." in page
+    assert "Sold by" in page
+    assert "Alishan Leaf Tea Co." in page
     assert "7-day cooling-off period" in page
     # description keeps its line breaks as paragraphs
-    assert "<p>Rolled by hand.</p>" in page and "<p>Brew at 95°C.</p>" in page
+    assert "<p>Rolled by hand.</p>" in page
+    assert "<p>Brew at 95°C.</p>" in page
 
 
 def test_variant_choice_changes_price_with_and_without_htmx(client, oolong):
@@ -128,7 +150,9 @@ def test_variant_choice_changes_price_with_and_without_htmx(client, oolong):
     assert "Out of stock" in html(full)
     fragment = client.get(url, headers={"HX-Request": "true", "HX-Target": "buy-box"})
     body = html(fragment)
-    assert "<html" not in body and 'id="buy-box"' in body and "$53.37" in body
+    assert "<html" not in body
+    assert 'id="buy-box"' in body
+    assert "$53.37" in body
     assert "HX-Request" in fragment.headers["Vary"]
     boosted = client.get(url, headers={"HX-Request": "true", "HX-Boosted": "true"})
     assert "<html" in html(boosted)
@@ -158,24 +182,30 @@ def test_structured_data_and_open_graph(client, oolong):
 
 
 def test_markup_in_descriptions_is_shown_as_text(client, make):
-    make.product(make.vendor(slug="v"), handle="x", names={"en": "Soap"},
-                 descriptions={"en": "<script>alert(1)</script> <b>hand-made</b>"})
+    make.product(
+        make.vendor(slug="v"),
+        handle="x",
+        names={"en": "Soap"},
+        descriptions={"en": "<script>alert(1)</script> <b>hand-made</b>"},
+    )
     page = html(client.get("/en/products/v/x"))
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;hand-made&lt;/b&gt;" in page
 
 
 def test_cooling_off_exemption_is_disclosed(client, make):
-    make.product(make.vendor(slug="farm"), handle="mango", names={"en": "Mango"},
-                 exemption="perishable")
+    make.product(
+        make.vendor(slug="farm"), handle="mango", names={"en": "Mango"}, exemption="perishable"
+    )
     page = html(client.get("/en/products/farm/mango"))
     assert "No 7-day cooling-off period" in page
     assert "Perishable goods" in page
 
 
 def test_halal_badge_depends_on_market(browser, make):
-    make.product(make.vendor(slug="snacks"), handle="cake", names={"en": "Cake"},
-                 **halal("TW-HALAL-NET"))
+    make.product(
+        make.vendor(slug="snacks"), handle="cake", names={"en": "Cake"}, **halal("TW-HALAL-NET")
+    )
     assert "Halal certified" in html(browser.get("/en/products/snacks/cake"))  # SG
     browser.submit("/en/", {"market": "MY", "next": "/en/"}, action="/en/market")
     page = html(browser.get("/en/products/snacks/cake"))
@@ -195,8 +225,9 @@ def test_hidden_products_and_vendors_are_404(client, make):
 def test_category_listing_sorts_and_loads_more(client, make):
     vendor = make.vendor()
     for price in range(100, 100 + 30):
-        make.product(vendor, variants=[{"price_twd": price, "stock": 1}],
-                     names={"en": f"Tea {price}"})
+        make.product(
+            vendor, variants=[{"price_twd": price, "stock": 1}], names={"en": f"Tea {price}"}
+        )
     first = html(client.get("/en/c/tea?sort=price_asc"))
     assert first.count('class="card"') == 24
     assert first.index("Tea 100") < first.index("Tea 101")
@@ -204,13 +235,17 @@ def test_category_listing_sorts_and_loads_more(client, make):
     more = more.replace("&amp;", "&")
     fragment = client.get(more, headers={"HX-Request": "true", "HX-Target": "load-more"})
     body = html(fragment)
-    assert "<html" not in body and body.count('class="card"') == 6
-    assert "Tea 129" in body and "Tea 100" not in body
+    assert "<html" not in body
+    assert body.count('class="card"') == 6
+    assert "Tea 129" in body
+    assert "Tea 100" not in body
     assert 'id="load-more"' not in body  # last page
     page_two = html(client.get(more))  # without JavaScript the link is the next page
-    assert "<html" in page_two and page_two.count('class="card"') == 6
-    results = client.get("/en/c/tea?sort=price_desc", headers={"HX-Request": "true",
-                                                                  "HX-Target": "results"})
+    assert "<html" in page_two
+    assert page_two.count('class="card"') == 6
+    results = client.get(
+        "/en/c/tea?sort=price_desc", headers={"HX-Request": "true", "HX-Target": "results"}
+    )
     body = html(results)
     assert body.lstrip().startswith('<div id="results"')
     assert body.index("Tea 129") < body.index("Tea 128")
@@ -219,16 +254,31 @@ def test_category_listing_sorts_and_loads_more(client, make):
 def test_home_shows_live_zones_for_the_market_flagship_first(client, make):
     product = make.product(names={"en": "Pineapple Cake"})
     now = datetime.now(UTC)
-    make.zone(slug="sg-only", markets=["SG"], products=[product], titles={"en": "Singapore picks"},
-              position=-5)
+    make.zone(
+        slug="sg-only",
+        markets=["SG"],
+        products=[product],
+        titles={"en": "Singapore picks"},
+        position=-5,
+    )
     make.zone(slug="th-only", markets=["TH"], products=[product], titles={"en": "Thai picks"})
-    make.zone(slug="later", products=[product], titles={"en": "Coming later"},
-              starts_at=now + timedelta(days=3))
-    make.zone(slug="over", products=[product], titles={"en": "Finished"},
-              ends_at=now - timedelta(minutes=1))
+    make.zone(
+        slug="later",
+        products=[product],
+        titles={"en": "Coming later"},
+        starts_at=now + timedelta(days=3),
+    )
+    make.zone(
+        slug="over",
+        products=[product],
+        titles={"en": "Finished"},
+        ends_at=now - timedelta(minutes=1),
+    )
     page = html(client.get("/en/"))  # English → Singapore
     assert "Singapore picks" in page
-    assert "Thai picks" not in page and "Coming later" not in page and "Finished" not in page
+    assert "Thai picks" not in page
+    assert "Coming later" not in page
+    assert "Finished" not in page
     assert page.index("Taipei Good Goods</h2>") < page.index("Singapore picks")
     assert client.get("/en/zones/th-only").status_code == 404
     assert client.get("/en/zones/later").status_code == 404
@@ -241,7 +291,8 @@ def test_vendor_shop_page(client, make):
     make.product(vendor, names={"en": "Celadon cup"})
     assert "Yingge Clay Studio" in html(client.get("/en/shops/yingge"))
     page = html(client.get("/zh-hant/shops/yingge"))
-    assert "鶯歌陶藝工坊" in page and "Celadon cup" in page
+    assert "鶯歌陶藝工坊" in page
+    assert "Celadon cup" in page
 
 
 def test_not_found_page_is_localized(client):
@@ -260,4 +311,6 @@ def test_unexpected_errors_show_a_friendly_500(app, client, monkeypatch):
     response = client.get("/ms/")
     assert response.status_code == 500
     page = html(response)
-    assert '<html lang="ms">' in page and "boom" not in page and "Traceback" not in page
+    assert '<html lang="ms">' in page
+    assert "boom" not in page
+    assert "Traceback" not in page

@@ -32,8 +32,9 @@ APPLICATION = {
 
 @pytest.fixture
 def approved(make):
-    vendor = make.vendor(slug="alishan-leaf", name_en="Alishan Leaf Tea Co.",
-                         name_zh_hant="阿里山葉茶坊")
+    vendor = make.vendor(
+        slug="alishan-leaf", name_en="Alishan Leaf Tea Co.", name_zh_hant="阿里山葉茶坊"
+    )
     owner = make.user(role="vendor", vendor=vendor, email="owner@alishan.example.com")
     return vendor, owner
 
@@ -63,7 +64,8 @@ def test_apply_then_operator_approves_and_the_vendor_is_told(browser, db, make, 
     db.session.expire_all()
     vendor = db.session.get(Vendor, vendor.id)
     operator = db.session.scalar(select(User).where(User.email == "ops@example.com"))
-    assert vendor.status == "approved" and vendor.decided_by_id == operator.id
+    assert vendor.status == "approved"
+    assert vendor.decided_by_id == operator.id
     mail = outbox[-1]
     assert mail["To"] == "owner@yingge.example.com"
     assert "/zh-hant/vendor/" in mail.get_content()
@@ -72,7 +74,9 @@ def test_apply_then_operator_approves_and_the_vendor_is_told(browser, db, make, 
 def test_rejected_applicant_sees_the_reason(browser, db, make, outbox):
     browser.submit("/zh-hant/vendor/apply", APPLICATION)
     vendor = db.session.scalar(select(Vendor).where(Vendor.name_en == "Yingge Clay Studio"))
-    vendors.decide(vendor, make.user(role="operator"), False, "Business number belongs to another company.")
+    vendors.decide(
+        vendor, make.user(role="operator"), False, "Business number belongs to another company."
+    )
     db.session.commit()
     page = html(browser.get("/zh-hant/vendor/"))
     assert "Business number belongs to another company." in page
@@ -120,11 +124,13 @@ def test_vendor_lists_a_product_that_thai_shoppers_find(browser, db, approved, m
     response = browser.submit("/zh-hant/vendor/products/new", product_form(category=str(tea.id)))
     assert response.status_code == 303, html(response)[:2000]
     product = db.session.scalar(select(Product).where(Product.handle == "oriental-beauty"))
-    assert product.status == "active" and product.min_price_twd == 900
+    assert product.status == "active"
+    assert product.min_price_twd == 900
     listing = html(browser.get("/th/c/tea"))
     assert "ชาโอเรียนทัลบิวตี้" in listing
     page = html(browser.get("/th/products/alishan-leaf/oriental-beauty"))
-    assert "ชาโอเรียนทัลบิวตี้" in page and "฿928.89" in page  # 900 × 1.0321
+    assert "ชาโอเรียนทัลบิวตี้" in page
+    assert "฿928.89" in page
 
 
 @pytest.mark.parametrize(
@@ -134,17 +140,23 @@ def test_vendor_lists_a_product_that_thai_shoppers_find(browser, db, approved, m
         ({"handle": "Not A Handle"}, "Use 1 to 64 lower-case letters, digits and hyphens."),
         ({"variants-0-price_twd": "0"}, "Enter a whole number of NT$ above 0."),
         ({"variants-0-price_twd": "abc"}, "Enter a whole number, like 450."),
-        ({"halal_body": "THIDA"}, "Give the certifying body, the certificate number and its expiry date together."),
-        ({"halal_body": "THIDA", "halal_cert_no": "T-1", "halal_expires": "2020-01-01"},
-         "This certificate has expired."),
+        (
+            {"halal_body": "THIDA"},
+            "Give the certifying body, the certificate number and its expiry date together.",
+        ),
+        (
+            {"halal_body": "THIDA", "halal_cert_no": "T-1", "halal_expires": "2020-01-01"},
+            "This certificate has expired.",
+        ),
     ],
 )
 def test_product_form_errors_save_nothing(browser, db, approved, make, changes, message):
     vendor, owner = approved
     browser.sign_in(owner.email, PASSWORD)
     tea = make.category("tea")
-    response = browser.submit("/en/vendor/products/new",
-                              product_form(category=str(tea.id), **changes))
+    response = browser.submit(
+        "/en/vendor/products/new", product_form(category=str(tea.id), **changes)
+    )
     assert response.status_code == 200
     assert message in html(response)
     assert db.session.scalar(select(Product).where(Product.vendor_id == vendor.id)) is None
@@ -154,34 +166,59 @@ def test_sku_must_be_unique_within_the_vendor(browser, db, approved, make):
     vendor, owner = approved
     make.product(vendor, variants=[{"sku": "ALS-OB-75", "price_twd": 100, "stock": 1}])
     browser.sign_in(owner.email, PASSWORD)
-    response = browser.submit("/en/vendor/products/new",
-                              product_form(category=str(make.category("tea").id)))
+    response = browser.submit(
+        "/en/vendor/products/new", product_form(category=str(make.category("tea").id))
+    )
     assert "Another of your products already uses this SKU." in html(response)
 
 
 def test_edit_adds_an_option_and_removes_another(browser, db, approved, make):
     vendor, owner = approved
-    product = make.product(vendor, handle="cake", names={"en": "Cake"}, variants=[
-        {"sku": "C-1", "price_twd": 300, "stock": 5, "labels": {"en": "Box of 6"}},
-        {"sku": "C-2", "price_twd": 500, "stock": 5, "labels": {"en": "Box of 12"}},
-    ])
+    product = make.product(
+        vendor,
+        handle="cake",
+        names={"en": "Cake"},
+        variants=[
+            {"sku": "C-1", "price_twd": 300, "stock": 5, "labels": {"en": "Box of 6"}},
+            {"sku": "C-2", "price_twd": 500, "stock": 5, "labels": {"en": "Box of 12"}},
+        ],
+    )
     first, second = product.variants
     browser.sign_in(owner.email, PASSWORD)
     url = f"/en/vendor/products/{product.id}"
     page = html(browser.get(url))
-    assert 'value="C-1"' in page and 'value="C-2"' in page
-    data = product_form(category=str(product.category_id), handle="cake", name_en="Cake",
-                        name_th="", name_zh_Hant="")
-    data.update({
-        "variants-0-variant_id": str(first.id), "variants-0-sku": "C-1",
-        "variants-0-price_twd": "320", "variants-0-stock": "4", "variants-0-weight_g": "400",
-        "variants-0-label_en": "Box of 6",
-        "variants-1-variant_id": str(second.id), "variants-1-sku": "C-2",
-        "variants-1-price_twd": "500", "variants-1-stock": "5", "variants-1-weight_g": "700",
-        "variants-1-label_en": "Box of 12", "variants-1-remove": "y",
-        "variants-2-variant_id": "", "variants-2-sku": "C-24", "variants-2-price_twd": "900",
-        "variants-2-stock": "2", "variants-2-weight_g": "1300", "variants-2-label_en": "Box of 24",
-    })
+    assert 'value="C-1"' in page
+    assert 'value="C-2"' in page
+    data = product_form(
+        category=str(product.category_id),
+        handle="cake",
+        name_en="Cake",
+        name_th="",
+        name_zh_Hant="",
+    )
+    data.update(
+        {
+            "variants-0-variant_id": str(first.id),
+            "variants-0-sku": "C-1",
+            "variants-0-price_twd": "320",
+            "variants-0-stock": "4",
+            "variants-0-weight_g": "400",
+            "variants-0-label_en": "Box of 6",
+            "variants-1-variant_id": str(second.id),
+            "variants-1-sku": "C-2",
+            "variants-1-price_twd": "500",
+            "variants-1-stock": "5",
+            "variants-1-weight_g": "700",
+            "variants-1-label_en": "Box of 12",
+            "variants-1-remove": "y",
+            "variants-2-variant_id": "",
+            "variants-2-sku": "C-24",
+            "variants-2-price_twd": "900",
+            "variants-2-stock": "2",
+            "variants-2-weight_g": "1300",
+            "variants-2-label_en": "Box of 24",
+        }
+    )
     response = browser.submit(url, data)
     assert response.status_code == 303, html(response)[:3000]
     db.session.expire_all()
@@ -196,20 +233,31 @@ def test_quick_edit_with_and_without_htmx(browser, db, approved, make):
     variant = product.variants[0]
     browser.sign_in(owner.email, PASSWORD)
     token = csrf_from(html(browser.get("/en/vendor/products")))
-    plain = browser.client.post(f"/en/vendor/variants/{variant.id}",
-                                data={"csrf_token": token, "price_twd": "350", "stock": "0"})
+    plain = browser.client.post(
+        f"/en/vendor/variants/{variant.id}",
+        data={"csrf_token": token, "price_twd": "350", "stock": "0"},
+    )
     assert plain.status_code == 303
     db.session.expire_all()
-    assert (db.session.get(Variant, variant.id).price_twd, db.session.get(Product, product.id).in_stock) == (350, False)
-    fragment = browser.client.post(f"/en/vendor/variants/{variant.id}",
-                                   data={"csrf_token": token, "price_twd": "360", "stock": "7"},
-                                   headers={"HX-Request": "true"})
+    assert (
+        db.session.get(Variant, variant.id).price_twd,
+        db.session.get(Product, product.id).in_stock,
+    ) == (350, False)
+    fragment = browser.client.post(
+        f"/en/vendor/variants/{variant.id}",
+        data={"csrf_token": token, "price_twd": "360", "stock": "7"},
+        headers={"HX-Request": "true"},
+    )
     body = html(fragment)
-    assert fragment.status_code == 200 and body.lstrip().startswith(f'<tr id="variant-{variant.id}"')
-    assert 'value="360"' in body and "Saved" in body
-    bad = browser.client.post(f"/en/vendor/variants/{variant.id}",
-                              data={"csrf_token": token, "price_twd": "-5", "stock": "7"},
-                              headers={"HX-Request": "true"})
+    assert fragment.status_code == 200
+    assert body.lstrip().startswith(f'<tr id="variant-{variant.id}"')
+    assert 'value="360"' in body
+    assert "Saved" in body
+    bad = browser.client.post(
+        f"/en/vendor/variants/{variant.id}",
+        data={"csrf_token": token, "price_twd": "-5", "stock": "7"},
+        headers={"HX-Request": "true"},
+    )
     assert "Enter a whole number of NT$ above 0." in html(bad)
     db.session.expire_all()
     assert db.session.get(Variant, variant.id).price_twd == 360
@@ -223,11 +271,17 @@ def test_photo_upload_shows_on_the_storefront(browser, db, approved, make):
     token = csrf_from(html(browser.get(url)))
     buffer = io.BytesIO()
     Image.new("RGB", (900, 900), (40, 120, 90)).save(buffer, "PNG")
-    response = browser.client.post(url, data={
-        "csrf_token": token,
-        "images": [(io.BytesIO(buffer.getvalue()), "cup.png"),
-                   (io.BytesIO(b"%PDF-1.7 not a picture"), "menu.pdf")],
-    }, content_type="multipart/form-data")
+    response = browser.client.post(
+        url,
+        data={
+            "csrf_token": token,
+            "images": [
+                (io.BytesIO(buffer.getvalue()), "cup.png"),
+                (io.BytesIO(b"%PDF-1.7 not a picture"), "menu.pdf"),
+            ],
+        },
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 303
     page = html(browser.get(url))
     assert "menu.pdf is not a picture we can read." in page
@@ -236,7 +290,8 @@ def test_photo_upload_shows_on_the_storefront(browser, db, approved, make):
     shop = html(browser.get("/en/products/alishan-leaf/cup"))
     assert f"/media/{image.key}-zoom.webp" in shop
     media = browser.get(f"/media/{image.key}-list.webp")
-    assert media.status_code == 200 and media.mimetype == "image/webp"
+    assert media.status_code == 200
+    assert media.mimetype == "image/webp"
     assert "immutable" in media.headers["Cache-Control"]
     media.close()
 
@@ -246,11 +301,13 @@ def test_unlist_hides_the_product_from_shoppers(browser, db, approved, make):
     product = make.product(vendor, handle="gone", names={"en": "Gone"})
     browser.sign_in(owner.email, PASSWORD)
     assert browser.get("/en/products/alishan-leaf/gone").status_code == 200
-    browser.submit("/en/vendor/products", {"listed": "0"},
-                   action=f"/en/vendor/products/{product.id}/listing")
+    browser.submit(
+        "/en/vendor/products", {"listed": "0"}, action=f"/en/vendor/products/{product.id}/listing"
+    )
     assert browser.get("/en/products/alishan-leaf/gone").status_code == 404
-    browser.submit("/en/vendor/products", {"listed": "1"},
-                   action=f"/en/vendor/products/{product.id}/listing")
+    browser.submit(
+        "/en/vendor/products", {"listed": "1"}, action=f"/en/vendor/products/{product.id}/listing"
+    )
     assert browser.get("/en/products/alishan-leaf/gone").status_code == 200
 
 
@@ -263,11 +320,13 @@ def test_owner_invites_staff_who_join_by_the_emailed_link(browser, db, approved,
     assert outbox[-1]["To"] == "helper@example.com"
     page = html(browser.get("/th/vendor/staff"))
     browser.client.post("/th/account/sign-out", data={"csrf_token": csrf_from(page)})
-    joined = browser.submit(link, {"name": "Somchai", "password": "staff-password-1",
-                                   "confirm": "staff-password-1"})
+    joined = browser.submit(
+        link, {"name": "Somchai", "password": "staff-password-1", "confirm": "staff-password-1"}
+    )
     assert joined.status_code == 303
     member = db.session.scalar(select(User).where(User.email == "helper@example.com"))
-    assert member.vendor_id == vendor.id and not member.is_vendor_owner
+    assert member.vendor_id == vendor.id
+    assert not member.is_vendor_owner
     assert browser.get("/th/vendor/products").status_code == 200
     assert browser.get("/th/vendor/staff").status_code == 404  # owners only
     assert browser.get(link).status_code == 404  # an invitation works once
@@ -275,8 +334,12 @@ def test_owner_invites_staff_who_join_by_the_emailed_link(browser, db, approved,
 
 def test_export_and_template_downloads(browser, db, approved, make):
     vendor, owner = approved
-    make.product(vendor, handle="tea", names={"en": "Tea", "th": "ชา"},
-                 variants=[{"sku": "T-1", "price_twd": 450, "stock": 3}])
+    make.product(
+        vendor,
+        handle="tea",
+        names={"en": "Tea", "th": "ชา"},
+        variants=[{"sku": "T-1", "price_twd": 450, "stock": 3}],
+    )
     browser.sign_in(owner.email, PASSWORD)
     export = browser.get("/en/vendor/export.csv")
     assert export.mimetype == "text/csv"
@@ -291,12 +354,16 @@ def test_export_and_template_downloads(browser, db, approved, make):
 def test_upload_preview_then_confirm(browser, db, approved, make):
     vendor, owner = approved
     browser.sign_in(owner.email, PASSWORD)
-    csv_text = ("handle,sku,category,name_en,name_th,price_twd,stock,weight_g\n"
-                "sun-cake,SC-6,snacks,Sun Cake,ขนมเปี๊ยะ,320,10,500\n")
+    csv_text = (
+        "handle,sku,category,name_en,name_th,price_twd,stock,weight_g\n"
+        "sun-cake,SC-6,snacks,Sun Cake,ขนมเปี๊ยะ,320,10,500\n"
+    )
     token = csrf_from(html(browser.get("/en/vendor/import")))
-    preview = browser.client.post("/en/vendor/import", data={
-        "csrf_token": token, "file": (io.BytesIO(csv_text.encode()), "cakes.csv")},
-        content_type="multipart/form-data")
+    preview = browser.client.post(
+        "/en/vendor/import",
+        data={"csrf_token": token, "file": (io.BytesIO(csv_text.encode()), "cakes.csv")},
+        content_type="multipart/form-data",
+    )
     assert preview.status_code == 303
     page = html(browser.get(preview.headers["Location"]))
     assert "sun-cake" in page
@@ -313,12 +380,16 @@ def test_upload_preview_then_confirm(browser, db, approved, make):
 def test_bad_upload_lists_rows_and_changes_nothing(browser, db, approved):
     vendor, owner = approved
     browser.sign_in(owner.email, PASSWORD, lang="zh-hant")
-    csv_text = ("handle,sku,category,name_en,price_twd,stock,weight_g,colour\n"
-                "ok,OK-1,tea,Tea,100,1,100,red\n")
+    csv_text = (
+        "handle,sku,category,name_en,price_twd,stock,weight_g,colour\n"
+        "ok,OK-1,tea,Tea,100,1,100,red\n"
+    )
     token = csrf_from(html(browser.get("/zh-hant/vendor/import")))
-    response = browser.client.post("/zh-hant/vendor/import", data={
-        "csrf_token": token, "file": (io.BytesIO(csv_text.encode()), "bad.csv")},
-        content_type="multipart/form-data")
+    response = browser.client.post(
+        "/zh-hant/vendor/import",
+        data={"csrf_token": token, "file": (io.BytesIO(csv_text.encode()), "bad.csv")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 200
     assert "colour" in html(response)
     assert db.session.scalar(select(Product).where(Product.vendor_id == vendor.id)) is None
