@@ -40,6 +40,7 @@ setup: $(VENV)/.installed i18n-compile
 run: setup
 	$(FLASK) db upgrade
 	$(FLASK) demo-data --if-empty
+	$(FLASK) search reindex --if-empty
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: setup node_modules/.installed

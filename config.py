@@ -80,6 +80,9 @@ class Config:
     ]
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_MIN_SIZE = 500
+    #: Flask-Compress 1.25 streams send_file responses through the compressor and never closes
+    #: the file; static files are small and cached for a year, so they go uncompressed.
+    COMPRESS_STREAMS = False
 
     HTMX_URL = os.environ.get("HTMX_URL", HTMX_URL)
     HTMX_SRI = os.environ.get("HTMX_SRI", HTMX_SRI)

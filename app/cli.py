@@ -6,10 +6,11 @@ from flask import Flask
 
 
 def register_cli(app: Flask) -> None:
-    from app.commands import demo, tax, users, vendors
+    from app.commands import demo, search, tax, users, vendors
 
     app.cli.add_command(tax.tax_group)
     app.cli.add_command(vendors.vendors_group)
     app.cli.add_command(vendors.catalog_group)
     app.cli.add_command(demo.demo_data)
     app.cli.add_command(users.users_group)
+    app.cli.add_command(search.search_group)

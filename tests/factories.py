@@ -22,6 +22,7 @@ from app.models import (
 )
 from app.models.user import Role
 from app.services import accounts
+from app.services.search import index as search_index
 
 _seq = itertools.count(1)
 PASSWORD = "correct-horse-battery"
@@ -111,6 +112,7 @@ class Factories:
             product.images.append(ProductImage(key=key, width=width, height=height))
         self.db.session.add(product)
         self.db.session.flush()
+        search_index.refresh([product.id])  # as the catalog services do
         return product
 
     def zone(

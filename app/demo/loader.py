@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from app.demo import images
 from app.demo.catalogue import PRODUCTS as CATALOGUE
@@ -39,6 +39,7 @@ from app.models.catalog import ProductStatus
 from app.models.user import Role
 from app.models.vendor import VendorStatus
 from app.services import accounts, clock, media
+from app.services.search import index as search_index
 
 BATCH = 2000
 SEED = 20261122
@@ -98,6 +99,7 @@ def load(
     vendors: int = 12,
     media_root: str = "instance/media",
     progress: Callable[[int], None] | None = None,
+    search_progress: Callable[[int], None] | None = None,
 ) -> DemoResult:
     """Fill an empty store with the demo catalogue. Raises DemoError when it is not empty."""
     if products < 0 or vendors < 1:
@@ -117,8 +119,10 @@ def load(
     result.images = len(pictures)
     counts = _insert_products(products, vendor_rows, categories, pictures, rng, progress)
     result.products, result.variants = counts
+    _sync_sequences([Product, ProductTranslation, Variant, VariantTranslation, ProductImage])
     result.zones = _insert_zones(categories)
     db.session.flush()
+    search_index.reindex_all(progress=search_progress)
     return result
 
 
@@ -190,6 +194,21 @@ def _store_pictures(media_root: str, limit: int) -> dict[str, media.StoredImage]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context) as pool:
         return dict(pool.map(_draw_and_store, jobs, chunksize=8))
+
+
+def _sync_sequences(models) -> None:
+    """Rows went in with explicit ids; move PostgreSQL's id sequences past them so the next
+    ordinary insert (a vendor's new listing) does not collide."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    for model in models:
+        table = model.__tablename__
+        db.session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608 - model names
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
+        )
 
 
 def _next_id(model) -> int:

@@ -20,6 +20,7 @@ from app.models.market import (
     ShippingRate,
     TaxRule,
 )
+from app.models.search import SearchDocument, SearchWord
 from app.models.user import User
 from app.models.vendor import CatalogImport, Vendor, VendorInvitation, VendorTranslation
 from app.models.zone import Zone, ZoneMarket, ZoneProduct, ZoneTranslation
@@ -38,6 +39,8 @@ __all__ = [
     "ProductImage",
     "ProductImageTranslation",
     "ProductTranslation",
+    "SearchDocument",
+    "SearchWord",
     "ShippingRate",
     "TaxRule",
     "User",

@@ -41,6 +41,7 @@ from app.services.catalog_admin import (
     new_listing_status,
     refresh_summary,
 )
+from app.services.search import index as search_index
 
 MAX_ROWS = 10_000
 MAX_BYTES = 5 * 1024 * 1024
@@ -338,8 +339,8 @@ def plan(vendor: Vendor, content: bytes) -> Plan:
                         "variant_en",
                         _l("Name each variant in English when a product has several rows."),
                     )
-    if not errors:
-        _compare_with_catalog(vendor, products, error)
+    # Compare with the catalog even when cells are wrong, so one upload reports everything.
+    _compare_with_catalog(vendor, products, error)
     if errors:
         raise ImportFailed(
             sorted(
@@ -414,8 +415,9 @@ def _halal(number, cells, today, error) -> dict | None:
         except ValueError:
             error(number, "halal_cert_expires", _l("A date like 2027-06-30."))
         else:
-            if day < today:
-                error(number, "halal_cert_expires", _l("This certificate has already expired."))
+            # A past date is refused unless it is the certificate the product already has
+            # (an exported catalog must import back): checked against the catalog later.
+            certificate["expired"] = day < today
             certificate["expires"] = day
     certificate["body"] = cells.get("halal_cert_body", "").upper()
     certificate["number"] = cells.get("halal_cert_no", "")
@@ -450,6 +452,17 @@ def _compare_with_catalog(vendor: Vendor, products: dict[str, ProductPlan], erro
     for plan_item in products.values():
         product = existing_products.get(plan_item.handle)
         plan_item.existing = product
+        if plan_item.halal and plan_item.halal.pop("expired", False):
+            stored = product and (product.halal_body, product.halal_cert_no, product.halal_expires)
+            wanted = (
+                plan_item.halal["body"],
+                plan_item.halal["number"],
+                plan_item.halal["expires"],
+            )
+            if stored != wanted:
+                error(
+                    plan_item.row, "halal_cert_expires", _l("This certificate has already expired.")
+                )
         plan_item.changed = product is None or _product_changed(product, plan_item)
         for variant_plan in plan_item.variants:
             variant = existing_variants.get(variant_plan.sku)
@@ -509,6 +522,7 @@ def apply(vendor: Vendor, import_plan: Plan, actor: User | None, hold_for_review
     """Write a checked plan (one transaction: the caller commits)."""
     now = clock.now()
     status = new_listing_status(vendor, hold_for_review)
+    touched_products: list[Product] = []
     for item in import_plan.products:
         product = item.existing
         if product is None:
@@ -530,7 +544,9 @@ def apply(vendor: Vendor, import_plan: Plan, actor: User | None, hold_for_review
             if variant_plan.changed:
                 _write_variant(product, vendor, variant_plan)
         refresh_summary(product)
+        touched_products.append(product)
     db.session.flush()
+    search_index.refresh(p.id for p in touched_products)
     audit.record(
         actor,
         "catalog.imported",
@@ -563,9 +579,9 @@ def _write_product(product: Product, item: ProductPlan) -> None:
             continue
         row = rows.get(locale)
         if row is None:
-            if not name:
-                continue  # a description needs a name in that language to stand beside
-            row = ProductTranslation(locale=locale, name=name, description=description or "")
+            # A description may come without a name in its language: keep it (the name then
+            # falls back to English on the storefront) rather than lose the vendor's text.
+            row = ProductTranslation(locale=locale, name=name or "", description=description or "")
             product.translations.append(row)
             rows[locale] = row
         else:

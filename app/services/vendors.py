@@ -23,6 +23,7 @@ from app.services.errors import (
     InvalidDecision,
     InvitationInvalid,
 )
+from app.services.search import index as search_index
 
 INVITATION_DAYS = 7
 
@@ -185,6 +186,7 @@ def _set_decision(vendor: Vendor, operator: User | None, approve: bool, reason) 
     vendor.decided_by_id = operator.id if operator else None
     vendor.decided_at = clock.now()
     vendor.decision_reason = (reason or "").strip() or None
+    search_index.refresh_vendor(vendor)
     audit.record(
         operator,
         "vendor.approved" if approve else "vendor.rejected",

@@ -119,3 +119,15 @@ def zone_page(zone: Zone, shopper: Shopper, after: int | None, size: int = catal
     cards = catalog.cards_for([r.product_id for r in rows], shopper)
     view = _view(zone, [cards[r.product_id] for r in rows if r.product_id in cards], shopper)
     return view, (rows[-1].id if more and rows else None)
+
+
+def flagship(shopper: Shopper, now: datetime) -> ZoneView | None:
+    """The "Taipei Good Goods" zone when it runs in the shopper's market (no products)."""
+    zone = db.session.scalar(
+        select(Zone)
+        .join(ZoneMarket, ZoneMarket.zone_id == Zone.id)
+        .where(
+            Zone.is_flagship.is_(True), ZoneMarket.market_code == shopper.market.code, *_live(now)
+        )
+    )
+    return _view(zone, [], shopper) if zone else None

@@ -72,6 +72,19 @@ def register_web(app: Flask) -> None:
 
     @app.after_request
     def _cache_rules(response):
+        if (
+            request.endpoint == "static"
+            and response.status_code == 200
+            and (response.direct_passthrough)
+        ):
+            # Read our small static files into the response (closing the file) so that
+            # Flask-Compress compresses them; it leaks streamed files (COMPRESS_STREAMS).
+            wrapper = response.response
+            body = b"".join(wrapper)
+            if hasattr(wrapper, "close"):
+                wrapper.close()
+            response.direct_passthrough = False
+            response.set_data(body)
         if request.endpoint == "static" and request.args.get("v"):
             response.cache_control.max_age = 31536000
             response.cache_control.public = True

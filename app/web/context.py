@@ -112,6 +112,22 @@ def category_name(category: CategoryInfo) -> Text:
     )
 
 
+def band_label(band) -> str:
+    """A price band in the market currency: "Under ฿300", "฿300 – ฿1,000", "฿3,000 and up"."""
+    from flask_babel import gettext as _
+
+    currency = shopper().market.currency
+
+    def fmt(major: int) -> str:
+        return formatting.format_whole_money(major, currency, display_locale())
+
+    if band.low is None:
+        return _("Under %(amount)s", amount=fmt(band.high))
+    if band.high is None:
+        return _("%(amount)s and up", amount=fmt(band.low))
+    return _("%(low)s – %(high)s", low=fmt(band.low), high=fmt(band.high))
+
+
 def resolve_vendor_text(vendor, field: str) -> Text | None:
     return resolve(vendor.translations, field, current_language().content)
 
@@ -130,6 +146,8 @@ def register_context(app: Flask) -> None:
         category_name=category_name,
         resolve_vendor_text=resolve_vendor_text,
         sort_labels=labels.SORTS,
+        search_sorts=labels.SEARCH_SORTS,
+        band_label=band_label,
         tax_label=labels.tax_label,
         exemption_labels=labels.EXEMPTIONS,
         exemption_details=labels.EXEMPTION_DETAILS,

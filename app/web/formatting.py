@@ -53,6 +53,18 @@ def format_money(money: Money, locale: str) -> str:
     return _format(money.amount_minor, money.currency, locale)
 
 
+@lru_cache(maxsize=2_000)
+def format_whole_money(major: int, currency: str, locale: str) -> str:
+    """A round amount without its minor unit (price bands: "฿300", not "฿300.00")."""
+    return format_currency(
+        Decimal(major),
+        currency,
+        format=_whole_pattern(locale),
+        locale=locale,
+        currency_digits=False,
+    )
+
+
 def format_rate_percent(rate: Decimal, locale: str) -> str:
     return format_percent(rate, locale=locale, decimal_quantization=False)
 

@@ -59,3 +59,10 @@ VENDOR_STATUSES = {
 
 #: content locales by their own names (a vendor reads which language a text is in)
 LOCALE_NAMES = {"en": "English", "zh_Hant": "繁體中文", "th": "ไทย", "ms": "Bahasa Melayu"}
+
+SEARCH_SORTS = {
+    "relevance": _l("Best match"),
+    "price_asc": _l("Price: low to high"),
+    "price_desc": _l("Price: high to low"),
+    "newest": _l("Newest"),
+}

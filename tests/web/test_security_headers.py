@@ -80,3 +80,11 @@ def test_pages_are_private_to_the_shopper(client):
 def test_responses_are_compressed(client):
     response = client.get("/en/", headers={"Accept-Encoding": "br, gzip"})
     assert response.headers.get("Content-Encoding") in ("br", "gzip")
+
+
+def test_stylesheet_is_compressed_and_its_file_closed(client):
+    page = client.get("/en/").get_data(as_text=True)
+    css = re.search(r'href="(/static/css/store.css\?v=[0-9a-f]+)"', page).group(1)
+    response = client.get(css, headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert len(response.data) < (ROOT / "app/static/css/store.css").stat().st_size / 2

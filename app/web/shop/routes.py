@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 
 from app.services import catalog, clock, zones
 from app.services.catalog import Sort
+from app.services.search import service as search_service
 from app.web.context import shopper
 from app.web.htmx import hx_redirect, render_page_or_block
 from app.web.safe_redirect import safe_next
@@ -84,6 +94,40 @@ def vendor(vendor_slug: str):
     return render_page_or_block(
         "shop/vendor.html", _listing_block(), vendor=found, page=page, sort=sort
     )
+
+
+def _search_params() -> search_service.Params:
+    args = request.args
+    return search_service.Params(
+        q=args.get("q", "")[:500],
+        category=args.get("category") or None,
+        vendor=args.get("vendor") or None,
+        halal=args.get("halal") in ("1", "on", "y"),
+        in_stock=args.get("in_stock") in ("1", "on", "y"),
+        price=args.get("price") or None,
+        sort=args.get("sort", "relevance"),
+        after=args.get("after") or None,
+    )
+
+
+@bp.get("/search")
+def search():
+    who = shopper()
+    params = _search_params()
+    result = search_service.search(params, who)
+    flagship = zones.flagship(who, clock.now()) if not result.cards else None
+    return render_page_or_block(
+        "shop/search.html", _listing_block(), result=result, params=params, flagship=flagship
+    )
+
+
+@bp.get("/search/suggest")
+def suggest():
+    """Suggestions under the search box (requested by htmx only: a fragment)."""
+    found = search_service.suggest(request.args.get("q"), shopper())
+    response = make_response(render_template("shop/_suggestions.html", found=found))
+    response.vary.add("HX-Request")
+    return response
 
 
 @bp.post("/market")

@@ -25,6 +25,7 @@ from app.services.errors import (
     BusinessNumberTaken,
     EmailTaken,
     InvalidBusinessNumber,
+    InvalidDecision,
     InvitationInvalid,
     NotFound,
     ValidationFailed,
@@ -401,9 +402,13 @@ def revoke_invitation(invitation_id: int):
 def remove_member(user_id: int):
     member = _owned(views.vendor_member, user_id)
     if forms.ConfirmForm().validate_on_submit():
-        vendors.remove_staff(g.vendor, current_user, member)
-        db.session.commit()
-        flash(_("%(name)s no longer has access to the portal.", name=member.name), "success")
+        try:
+            vendors.remove_staff(g.vendor, current_user, member)
+        except InvalidDecision:
+            flash(_("The owner's account cannot be removed."), "error")
+        else:
+            db.session.commit()
+            flash(_("%(name)s no longer has access to the portal.", name=member.name), "success")
     return redirect(url_for("vendor.staff"), code=303)
 
 

@@ -1,0 +1,301 @@
+"""Search as the pages use it: results with facets, and suggestions under the search box."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select, text
+
+from app.domain.text_distance import allowed_typos, edit_distance
+from app.extensions import db
+from app.models import SearchWord, Vendor
+from app.services import catalog
+from app.services.catalog import Card, Shopper
+from app.services.i18n import Text, resolve_map
+from app.services.reference import CategoryInfo
+from app.services.search import engine
+from app.services.search.text import clean_query, is_dense, latin_words, terms
+
+PAGE_SIZE = 24
+SUGGESTIONS = 6
+#: price bands shown as a facet, in the market currency's major units
+PRICE_EDGES = {
+    "THB": [300, 1000, 3000],
+    "MYR": [40, 120, 400],
+    "SGD": [10, 40, 120],
+    "PHP": [500, 2000, 6000],
+    "TWD": [300, 1000, 3000],
+}
+
+
+@dataclass
+class Params:
+    q: str = ""
+    category: str | None = None
+    vendor: str | None = None
+    halal: bool = False
+    in_stock: bool = False
+    price: str | None = None
+    sort: str = "relevance"
+    after: str | None = None
+
+
+@dataclass(frozen=True)
+class Band:
+    key: str
+    low: int | None  # market currency, major units
+    high: int | None
+    count: int
+
+
+@dataclass
+class Result:
+    query: str
+    #: the query is there but too short to search (one Latin letter)
+    too_short: bool = False
+    cards: list[Card] = field(default_factory=list)
+    next_cursor: str | None = None
+    total: int = 0
+    #: when nothing matched as typed: the corrected query the results are for
+    corrected: str | None = None
+    categories: list[tuple[CategoryInfo, Text, int]] = field(default_factory=list)
+    vendors: list[tuple[str, str, int]] = field(default_factory=list)
+    in_stock: int = 0
+    halal: int = 0
+    bands: list[Band] = field(default_factory=list)
+
+
+def _context(shopper: Shopper) -> engine.Context:
+    market = shopper.market
+    rate = shopper.ref.rate_for(market.currency).rate
+    edges = [math.ceil(Decimal(edge) / rate) for edge in PRICE_EDGES.get(market.currency, [])]
+    return engine.Context(
+        dialect=db.session.get_bind().dialect.name,
+        today=shopper.today,
+        halal_bodies=shopper.ref.jakim_recognised if market.code == "MY" else None,
+        price_edges_twd=edges,
+    )
+
+
+def _band_keys(currency: str) -> list[tuple[str, int | None, int | None]]:
+    edges = PRICE_EDGES.get(currency, [])
+    keys = []
+    for index in range(len(edges) + 1):
+        low = edges[index - 1] if index else None
+        high = edges[index] if index < len(edges) else None
+        keys.append((f"{low or 0}-{high or ''}", low, high))
+    return keys
+
+
+def _filters(params: Params, shopper: Shopper, ctx: engine.Context) -> engine.Filters:
+    filters = engine.Filters(halal=params.halal, in_stock=params.in_stock)
+    if params.category:
+        info = shopper.ref.category_by_slug(params.category)
+        filters.category_id = info.id if info else -1
+    if params.vendor:
+        vendor_id = db.session.scalar(select(Vendor.id).where(Vendor.slug == params.vendor))
+        filters.vendor_id = vendor_id if vendor_id is not None else -1
+    if params.price:
+        for index, (key, _low, _high) in enumerate(_band_keys(shopper.market.currency)):
+            if key == params.price:
+                edges = ctx.price_edges_twd
+                filters.price_twd_min = edges[index - 1] if index else None
+                filters.price_twd_max = edges[index] - 1 if index < len(edges) else None
+    return filters
+
+
+def _encode(values: tuple) -> str:
+    plain = [v.isoformat() if isinstance(v, datetime) else v for v in values]
+    return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str | None, sort: str) -> tuple | None:
+    if not cursor or len(cursor) > 300:
+        return None
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        keys = engine.SORTS[sort]
+        if not isinstance(raw, list) or len(raw) != len(keys):
+            return None
+        values = []
+        for (name, _desc), value in zip(keys, raw, strict=True):
+            if name == "published_at":
+                values.append(engine.parse_datetime(value))
+            elif isinstance(value, int) and not isinstance(value, bool):
+                values.append(value)
+            else:
+                return None
+        return tuple(values)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        return None
+
+
+def search(params: Params, shopper: Shopper, size: int = PAGE_SIZE) -> Result:
+    query = clean_query(params.q)
+    result = Result(query=query)
+    parts = [t for t in terms(query) if engine.usable(t)]
+    if not query:
+        return result
+    if not parts:
+        result.too_short = True
+        return result
+    sort = params.sort if params.sort in engine.SORTS else "relevance"
+    ctx = _context(shopper)
+    filters = _filters(params, shopper, ctx)
+    _run(result, query, parts, filters, ctx, sort, params.after, shopper, size)
+    if result.total == 0 and not params.after:
+        corrected = _corrected(query, ctx)
+        if corrected:
+            fixed = Result(query=query, corrected=corrected)
+            _run(fixed, corrected, terms(corrected), filters, ctx, sort, None, shopper, size)
+            if fixed.total:
+                return fixed
+    return result
+
+
+def _run(result, query, parts, filters, ctx, sort, after, shopper, size) -> None:
+    stmt = engine.page(query, parts, filters, ctx, sort, _decode(after, sort), size)
+    rows = db.session.execute(stmt).all()
+    more = len(rows) > size
+    rows = rows[:size]
+    cards = catalog.cards_for([row.id for row in rows], shopper)
+    result.cards = [cards[row.id] for row in rows if row.id in cards]
+    if more and rows:
+        result.next_cursor = _encode(engine.cursor_values(rows[-1], sort))
+    _facets(result, query, parts, filters, ctx, shopper)
+
+
+def _facets(result, query, parts, filters, ctx, shopper) -> None:
+    totals, categories, vendors = engine.facet_statements(query, parts, filters, ctx)
+    row = db.session.execute(totals).one()._mapping
+    result.total = row["total"] or 0
+    result.in_stock = row["in_stock"] or 0
+    result.halal = row["halal"] or 0
+    result.bands = [
+        Band(key, low, high, row[f"band{index}"] or 0)
+        for index, (key, low, high) in enumerate(_band_keys(shopper.market.currency))
+    ]
+    infos = shopper.ref.categories
+    result.categories = sorted(
+        (
+            (infos[cid], resolve_map(infos[cid].names, shopper.content_locale), n)
+            for cid, n in db.session.execute(categories)
+            if cid in infos
+        ),
+        key=lambda item: (-item[2], item[0].position),
+    )
+    counts = dict(db.session.execute(vendors).all())
+    if counts:
+        names = db.session.execute(
+            select(Vendor.id, Vendor.slug, Vendor.name_en, Vendor.name_zh_hant).where(
+                Vendor.id.in_(list(counts))
+            )
+        ).all()
+        chinese = shopper.content_locale == "zh_Hant"
+        result.vendors = sorted(
+            ((slug, zh if chinese else en, counts[vid]) for vid, slug, en, zh in names),
+            key=lambda item: (-item[2], item[1]),
+        )
+
+
+# -- typo tolerance ---------------------------------------------------------------------------
+
+
+def _trigrams(word: str) -> list[str]:
+    padded = word
+    return sorted({padded[i : i + 3] for i in range(len(padded) - 2)})
+
+
+def _vocabulary_candidates(word: str, dialect: str) -> list[str]:
+    """Known words that may be what the shopper meant: those sharing a trigram (any slip
+    after the first letters), and those with the same first letter and a similar length
+    (short words with swapped letters share no trigram: "caek" and "cake")."""
+    nearby = (
+        select(SearchWord.word)
+        .where(
+            SearchWord.word >= word[0],
+            SearchWord.word < chr(ord(word[0]) + 1),
+            func.length(SearchWord.word).between(len(word) - 2, len(word) + 2),
+        )
+        .limit(2000)
+    )
+    return list(db.session.scalars(nearby)) + _trigram_candidates(word, dialect)
+
+
+def _trigram_candidates(word: str, dialect: str) -> list[str]:
+    if dialect == "postgresql":
+        return list(
+            db.session.scalars(
+                select(SearchWord.word)
+                .where(SearchWord.word.op("%")(word))
+                .order_by(func.similarity(SearchWord.word, word).desc())
+                .limit(50)
+            )
+        )
+    grams = _trigrams(word)
+    if not grams:
+        return []
+    match = " OR ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
+    return list(
+        db.session.scalars(
+            text(
+                "SELECT w.word FROM search_fts_words JOIN search_words AS w "
+                "ON w.id = search_fts_words.rowid WHERE search_fts_words MATCH :m "
+                "ORDER BY rank LIMIT 100"
+            ).bindparams(m=match)
+        )
+    )
+
+
+def _corrected(query: str, ctx: engine.Context) -> str | None:
+    """The query with each misspelt Latin word replaced by the closest known word."""
+    changed = False
+    words = []
+    for term in terms(query):
+        best = None
+        limit = allowed_typos(term)
+        if limit and not is_dense(term) and latin_words(term) == {term}:
+            ranked = []
+            for candidate in _vocabulary_candidates(term, ctx.dialect):
+                distance = edit_distance(term, candidate, limit)
+                if distance <= limit:
+                    ranked.append((distance, candidate))
+            if ranked and min(ranked)[1] != term:
+                best = min(ranked)[1]
+        words.append(best or term)
+        changed = changed or best is not None
+    return " ".join(words) if changed else None
+
+
+# -- suggestions ------------------------------------------------------------------------------
+
+
+@dataclass
+class Suggestions:
+    query: str
+    cards: list[Card] = field(default_factory=list)
+    categories: list[tuple[CategoryInfo, Text]] = field(default_factory=list)
+
+
+def suggest(raw: str | None, shopper: Shopper) -> Suggestions:
+    """After one Chinese or Thai character, or two Latin ones."""
+    query = clean_query(raw)
+    found = Suggestions(query=query)
+    parts = terms(query)
+    if not parts or not all(engine.usable(t) for t in parts):
+        return found
+    ctx = _context(shopper)
+    stmt = engine.page(query, parts, engine.Filters(), ctx, "relevance", None, SUGGESTIONS - 1)
+    ids = [row.id for row in db.session.execute(stmt)]
+    cards = catalog.cards_for(ids, shopper)
+    found.cards = [cards[i] for i in ids if i in cards]
+    for info in shopper.ref.categories_in_order():
+        if any(query in name.casefold() for name in info.names.values()):
+            found.categories.append((info, resolve_map(info.names, shopper.content_locale)))
+    return found

@@ -1,0 +1,321 @@
+"""Search in four languages on both engines: matching, ranking, typos, facets, hostile input.
+
+The same tests run on SQLite (FTS5) and PostgreSQL (pg_trgm); `make test` runs both in CI.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from app.services import catalog_admin, clock, reference
+from app.services.catalog import Shopper
+from app.services.search import index
+from app.services.search.service import Params, search, suggest
+from tests.factories import halal
+
+
+def shopper(language="en", market="SG"):
+    ref = reference.get()
+    content = {"en": "en", "th": "th", "ms": "ms", "zh-hant": "zh_Hant"}[language]
+    return Shopper(content, ref.markets[market], ref, clock.today())
+
+
+def names(result, locale_shown=False):
+    return [card.name.value for card in result.cards]
+
+
+@pytest.fixture
+def store(make):
+    alishan = make.vendor(
+        slug="alishan", name_en="Alishan Leaf Tea Co.", name_zh_hant="阿里山葉茶坊"
+    )
+    bakery = make.vendor(
+        slug="bakery", name_en="Golden Pineapple Pastry House", name_zh_hant="金鳳梨餅坊"
+    )
+    base = datetime(2026, 6, 1, tzinfo=UTC)
+    products = {
+        "oolong": make.product(
+            alishan,
+            handle="oolong",
+            category="tea",
+            published_at=base,
+            names={"en": "High Mountain Oolong Tea", "th": "ชาอู่หลงเขาสูง", "zh_Hant": "高山烏龍茶"},
+            variants=[{"price_twd": 680, "stock": 5, "labels": {"en": "150 g can"}}],
+        ),
+        "black": make.product(
+            alishan,
+            handle="black-tea",
+            category="tea",
+            published_at=base + timedelta(days=1),
+            names={
+                "en": "Sun Moon Lake Black Tea",
+                "th": "ชาดำทะเลสาบสุริยันจันทรา",
+                "zh_Hant": "日月潭紅茶",
+            },
+            variants=[{"price_twd": 520, "stock": 3}],
+        ),
+        "cake": make.product(
+            bakery,
+            handle="pineapple-cake",
+            category="snacks",
+            published_at=base + timedelta(days=2),
+            names={"en": "Pineapple Cake", "th": "ขนมพายสับปะรด", "zh_Hant": "鳳梨酥"},
+            variants=[{"price_twd": 450, "stock": 20, "labels": {"en": "Box of 10"}}],
+            **halal("THIDA"),
+        ),
+        "cake-box": make.product(
+            bakery,
+            handle="pineapple-cake-gift",
+            category="snacks",
+            published_at=base + timedelta(days=3),
+            names={"en": "Pineapple Cake Gift Box", "zh_Hant": "鳳梨酥禮盒"},
+            variants=[{"price_twd": 1200, "stock": 0}],
+            **halal("TW-HALAL-NET"),
+        ),
+        "sun": make.product(
+            bakery,
+            handle="sun-cake",
+            category="snacks",
+            published_at=base + timedelta(days=4),
+            names={"en": "Taichung Sun Cake", "zh_Hant": "太陽餅"},
+            variants=[{"price_twd": 300, "stock": 8, "labels": {"en": "Oolong filling"}}],
+        ),
+    }
+    return products
+
+
+def run(query, who=None, **params):
+    return search(Params(q=query, **params), who or shopper())
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("อู่หลง", {"oolong"}),  # inside the Thai word ชาอู่หลงเขาสูง
+        ("烏龍", {"oolong"}),  # two characters inside 高山烏龍茶
+        ("茶", {"oolong", "black"}),  # one character
+        ("ชา", {"oolong", "black"}),  # two Thai characters
+        ("鳳梨酥", {"cake", "cake-box"}),
+        ("OOLONG", {"oolong", "sun"}),  # any case; the sun cake's option says "Oolong filling"
+        ("ountai", {"oolong"}),  # inside an English word
+        ("Pineapple", {"cake", "cake-box", "sun"}),  # the sun cake's vendor: Golden Pineapple
+        ("阿里山", {"oolong", "black"}),  # the vendor's Chinese name
+        ("snacks", {"cake", "cake-box", "sun"}),  # the category's name
+        ("ขนม", {"cake", "cake-box", "sun"}),  # the category's Thai name
+        ("box of 10", {"cake"}),  # an option label
+        ("ｏｏｌｏｎｇ", {"oolong", "sun"}),  # full-width Latin
+    ],
+)
+def test_substrings_in_every_language(db, store, query, expected):
+    result = run(query)
+    found = {
+        handle
+        for handle, product in store.items()
+        if product.id in {card.id for card in result.cards}
+    }
+    assert found == expected
+    assert result.total == len(expected)
+
+
+def test_thai_shopper_typing_english_sees_thai_names(db, store):
+    result = run("oolong", shopper("th", "TH"))
+    assert "ชาอู่หลงเขาสูง" in names(result)
+
+
+def test_ranking_exact_then_prefix_then_name_then_other_fields(db, make, store):
+    bakery = store["cake"].vendor
+    make.product(
+        bakery,
+        handle="cake",
+        category="snacks",
+        names={"en": "Cake"},
+        variants=[{"price_twd": 100, "stock": 1}],
+    )
+    make.product(
+        bakery,
+        handle="cake-crumbs",
+        category="snacks",
+        names={"en": "Cake crumbs"},
+        variants=[{"price_twd": 100, "stock": 1}],
+    )
+    result = run("cake")
+    ordered = names(result)
+    assert ordered[0] == "Cake"  # exact
+    assert ordered[1] == "Cake crumbs"  # prefix
+    # substrings of a name: in stock first (the gift box is sold out), then newest first
+    assert ordered[2:5] == ["Taichung Sun Cake", "Pineapple Cake", "Pineapple Cake Gift Box"]
+
+
+def test_other_fields_rank_after_names(db, store):
+    ordered = names(run("oolong"))
+    assert ordered == ["High Mountain Oolong Tea", "Taichung Sun Cake"]
+
+
+def test_typo_in_latin_script_is_tolerated_without_flooding(db, store):
+    result = run("pinapple")
+    assert result.corrected == "pineapple"
+    # the two cakes by name, then the sun cake by its vendor (Golden Pineapple Pastry House)
+    assert names(result) == ["Pineapple Cake", "Pineapple Cake Gift Box", "Taichung Sun Cake"]
+    assert run("caek").corrected == "cake"
+    assert run("tae").total == 0  # three letters: too short to guess safely
+    nothing = run("zqxwvy")
+    assert (nothing.total, nothing.corrected) == (0, None)
+
+
+def test_facets_and_filters(db, store):
+    result = run("cake")
+    categories = {info.slug: count for info, _name, count in result.categories}
+    assert categories == {"snacks": 3}
+    assert (result.total, result.in_stock) == (3, 2)
+    assert result.halal == 2  # outside Malaysia any valid certificate counts
+    assert {slug: n for slug, _name, n in result.vendors} == {"bakery": 3}
+    only_stock = run("cake", in_stock=True)
+    assert set(names(only_stock)) == {"Pineapple Cake", "Taichung Sun Cake"}
+    tea_only = run("茶", category="tea")
+    assert tea_only.total == 2
+    assert run("cake", category="tea").total == 0
+
+
+def test_halal_facet_in_malaysia_counts_only_recognised_bodies(db, store):
+    result = run("pineapple", shopper("ms", "MY"))
+    assert result.halal == 1
+    # THIDA is on JAKIM's list, TW-HALAL-NET is not (the cake has no Malay name: English)
+    assert names(run("pineapple", shopper("ms", "MY"), halal=True)) == ["Pineapple Cake"]
+
+
+def test_price_bands_are_in_the_market_currency(db, store):
+    result = run("cake", shopper("th", "TH"))
+    bands = {band.key: band.count for band in result.bands}
+    # NT$300 = ฿309.63, NT$450 = ฿464.45, NT$1,200 = ฿1,238.52
+    assert bands == {"0-300": 0, "300-1000": 2, "1000-3000": 1, "3000-": 0}
+    within = run("cake", shopper("th", "TH"), price="300-1000")
+    assert {c.price.amount_minor for c in within.cards} == {30963, 46445}
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("price_asc", ["Taichung Sun Cake", "Pineapple Cake", "Pineapple Cake Gift Box"]),
+        ("price_desc", ["Pineapple Cake Gift Box", "Pineapple Cake", "Taichung Sun Cake"]),
+        ("newest", ["Taichung Sun Cake", "Pineapple Cake Gift Box", "Pineapple Cake"]),
+    ],
+)
+def test_sorts(db, store, sort, expected):
+    assert names(run("cake", sort=sort)) == expected
+
+
+def test_keyset_pages_cover_every_result_once(db, make, store):
+    vendor = store["oolong"].vendor
+    for n in range(7):
+        make.product(
+            vendor,
+            handle=f"tea-{n}",
+            names={"en": f"Oolong sampler {n}"},
+            variants=[{"price_twd": 100 + n, "stock": n % 2}],
+        )
+    seen, cursor = [], None
+    for _ in range(10):
+        result = search(Params(q="oolong", after=cursor), shopper(), size=3)
+        seen += [card.id for card in result.cards]
+        cursor = result.next_cursor
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == 9
+    assert seen == [card.id for card in search(Params(q="oolong"), shopper(), size=50).cards]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        '"oolong',
+        'oolong"',
+        "NEAR(oolong tea)",
+        "oolong AND tea",
+        "oolong OR 1",
+        "-oolong",
+        "oolong*",
+        "^oolong",
+        "col:oolong",
+        "'; DROP TABLE products; --",
+        "%",
+        "_",
+        "\\",
+        "100%",
+        "a_b",
+        "x" * 10_000,
+        "oolong\x00tea",
+        "\u200b\u200b",
+        "🍍",
+        "ชา\u0000",
+        "(((",
+        "{}",
+        "oolong\ttea\nnew",
+    ],
+)
+def test_queries_are_plain_text(db, store, query):
+    result = run(query)
+    assert result.total >= 0
+    assert len(result.query) <= 100
+
+
+def test_percent_and_underscore_are_literal(db, make, store):
+    make.product(store["cake"].vendor, handle="sale", names={"en": "100% pineapple jam"})
+    assert names(run("100%")) == ["100% pineapple jam"]
+    assert run("1_0").total == 0
+
+
+def test_short_latin_queries(db, store):
+    assert run("p").too_short
+    assert run("pi").total >= 2  # two letters: word prefixes
+
+
+def test_suggestions_start_after_one_dense_or_two_latin_characters(db, store):
+    assert suggest("茶", shopper("zh-hant", "TW")).cards
+    assert suggest("ช", shopper("th", "TH")).cards
+    assert not suggest("p", shopper()).cards
+    found = suggest("pi", shopper())
+    assert "Pineapple Cake" in [card.name.value for card in found.cards]
+    assert [info.slug for info, _ in suggest("snack", shopper()).categories] == ["snacks"]
+
+
+def test_the_index_follows_catalog_writes(db, make, store):
+    owner = make.user(role="vendor", vendor=store["oolong"].vendor)
+    catalog_admin.set_listed(store["oolong"], False, owner)
+    assert run("烏龍").total == 0
+    catalog_admin.set_listed(store["oolong"], True, owner)
+    assert run("烏龍").total == 1
+    store["oolong"].vendor.status = "suspended"
+    index.refresh_vendor(store["oolong"].vendor)
+    assert run("阿里山").total == 0
+
+
+def test_reindex_command(app, db, store):
+    db.session.execute(text("DELETE FROM search_documents"))
+    assert run("oolong").total == 0
+    result = app.test_cli_runner().invoke(args=["search", "reindex"])
+    assert result.exit_code == 0, result.output
+    assert "5 searchable products" in result.output
+    assert run("oolong").total == 2
+
+
+def test_three_character_queries_use_the_index(app, db, store):
+    """No full scan of the documents for a 3+ character query (the plans, on each engine)."""
+    dialect = db.session.get_bind().dialect.name
+    from app.services.search import engine
+
+    ctx = engine.Context(dialect=dialect, today=clock.today())
+    stmt = engine.page("oolong", ["oolong"], engine.Filters(), ctx, "relevance", None, 24)
+    compiled = stmt.compile(db.session.get_bind(), compile_kwargs={"literal_binds": True})
+    if dialect == "sqlite":
+        plan = " | ".join(
+            row[3] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
+        )
+        assert "VIRTUAL TABLE INDEX" in plan and "search_fts" in plan, plan
+        assert "SCAN search_documents" not in plan, plan
+    else:
+        db.session.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(row[0] for row in db.session.execute(text(f"EXPLAIN {compiled}")))
+        assert "ix_search_documents_doc_trgm" in plan, plan
