@@ -313,7 +313,8 @@ def test_three_character_queries_use_the_index(app, db, store):
         plan = " | ".join(
             row[3] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
         )
-        assert "VIRTUAL TABLE INDEX" in plan and "search_fts" in plan, plan
+        assert "VIRTUAL TABLE INDEX" in plan, plan
+        assert "search_fts" in plan, plan
         assert "SCAN search_documents" not in plan, plan
     else:
         db.session.execute(text("SET LOCAL enable_seqscan = off"))

@@ -35,7 +35,8 @@ def test_thai_search_page_finds_and_pages(client, teas):
     fragment = client.get(
         more.replace("&amp;", "&"), headers={"HX-Request": "true", "HX-Target": "load-more"}
     )
-    assert "<html" not in html(fragment) and html(fragment).count('class="card"') == 6
+    assert "<html" not in html(fragment)
+    assert html(fragment).count('class="card"') == 6
 
 
 def test_results_update_as_a_fragment_for_htmx(client, teas):
@@ -48,7 +49,8 @@ def test_results_update_as_a_fragment_for_htmx(client, teas):
     assert body.index("Oolong No. 29") < body.index("Oolong No. 28")
     assert "HX-Request" in response.headers["Vary"]
     full = client.get("/en/search?q=oolong&sort=price_desc")  # the pushed URL opened directly
-    assert "<html" in html(full) and 'value="price_desc" selected' in html(full)
+    assert "<html" in html(full)
+    assert 'value="price_desc" selected' in html(full)
 
 
 def test_filters_live_in_the_url(client, teas, make):
@@ -59,7 +61,8 @@ def test_filters_live_in_the_url(client, teas, make):
         names={"en": "Oolong pineapple cake"},
     )
     body = html(client.get("/en/search?q=oolong&category=snacks"))
-    assert "Oolong pineapple cake" in body and "Oolong No. 1<" not in body
+    assert "Oolong pineapple cake" in body
+    assert "Oolong No. 1<" not in body
     assert 'name="category" value="snacks" checked' in body
 
 
@@ -99,7 +102,8 @@ def test_invalid_utf8_in_the_url_is_handled(client, teas):
 def test_suggestions(client, teas):
     response = client.get("/th/search/suggest?q=烏", headers={"HX-Request": "true"})
     body = html(response)
-    assert "<html" not in body and "ชาอู่หลง" in body
+    assert "<html" not in body
+    assert "ชาอู่หลง" in body
     assert html(client.get("/en/search/suggest?q=o")) == ""  # one Latin letter: nothing yet
     assert "Oolong No." in html(client.get("/en/search/suggest?q=oo"))
 
