@@ -60,8 +60,8 @@ i18n-extract: $(VENV)/.installed
 		-o translations/messages.pot .
 
 i18n-update: i18n-extract
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location \
-		--omit-header --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap \
+		--ignore-obsolete --no-fuzzy-matching
 
 bench: setup
 	$(BIN)/python -m bench.pages

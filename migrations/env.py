@@ -6,6 +6,7 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from app.models.search import is_managed
 from app.models.types import ScaledDecimal, UTCDateTime
 
 config = context.config
@@ -24,12 +25,9 @@ config.set_main_option(
 )
 target_db = current_app.extensions["migrate"].db
 
-#: tables that migrations manage by hand (search indexes) and autogenerate must leave alone
-UNMANAGED_PREFIXES = ("search_fts",)
-
 
 def include_object(obj, name, type_, reflected, compare_to):
-    return not (type_ == "table" and name and name.startswith(UNMANAGED_PREFIXES))
+    return is_managed(name, type_)
 
 
 def render_item(type_, obj, autogen_context):

@@ -20,7 +20,7 @@ from app.models.market import (
     ShippingRate,
     TaxRule,
 )
-from app.models.search import SearchDocument, SearchWord
+from app.models.search import SearchDocument, SearchText, SearchWord
 from app.models.user import User
 from app.models.vendor import CatalogImport, Vendor, VendorInvitation, VendorTranslation
 from app.models.zone import Zone, ZoneMarket, ZoneProduct, ZoneTranslation
@@ -40,6 +40,7 @@ __all__ = [
     "ProductImageTranslation",
     "ProductTranslation",
     "SearchDocument",
+    "SearchText",
     "SearchWord",
     "ShippingRate",
     "TaxRule",

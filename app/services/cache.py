@@ -40,6 +40,16 @@ class TimedValue(Generic[T]):
             self._value = None
 
 
+_clearers: list[Callable[[], None]] = []
+
+
+def register(clear: Callable[[], None]) -> None:
+    """Another cache to empty whenever every cache is (tests, bulk loads)."""
+    _clearers.append(clear)
+
+
 def invalidate_all() -> None:
     for value in _registry:
         value.invalidate()
+    for clear in _clearers:
+        clear()

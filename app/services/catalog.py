@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import Select, select, tuple_
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from app.domain.locales import fallback_chain
 from app.domain.money import Money
@@ -25,7 +25,7 @@ from app.models import (
 )
 from app.models.catalog import ProductStatus
 from app.models.vendor import VendorStatus
-from app.services import pricing
+from app.services import card_cache, pricing
 from app.services.i18n import Text, resolve
 from app.services.reference import CategoryInfo, MarketInfo, Reference
 
@@ -83,8 +83,12 @@ class Shopper:
 
 
 def visible() -> list:
-    """The storefront shows active products of approved vendors only."""
-    return [Product.status == ProductStatus.ACTIVE, Vendor.status == VendorStatus.APPROVED]
+    """The storefront shows active products of approved vendors only.
+
+    The vendor condition is a subquery, not a join: the planner then walks the products'
+    own indexes (category, order, id) instead of starting from the vendors."""
+    approved = select(Vendor.id).where(Vendor.status == VendorStatus.APPROVED)
+    return [Product.status == ProductStatus.ACTIVE, Product.vendor_id.in_(approved)]
 
 
 def halal_badge(product: Product, shopper: Shopper) -> bool:
@@ -99,8 +103,10 @@ def halal_badge(product: Product, shopper: Shopper) -> bool:
 def _with_card_data(stmt: Select, content_locale: str) -> Select:
     chain = fallback_chain(content_locale)
     return stmt.options(
-        contains_eager(Product.vendor),
-        selectinload(Product.translations.and_(ProductTranslation.locale.in_(chain))),
+        joinedload(Product.vendor),
+        selectinload(Product.translations.and_(ProductTranslation.locale.in_(chain))).load_only(
+            ProductTranslation.locale, ProductTranslation.name
+        ),
         selectinload(Product.images),
     )
 
@@ -124,9 +130,10 @@ def to_card(product: Product, shopper: Shopper) -> Card:
 # -- keyset cursors ---------------------------------------------------------------------------
 
 
-def encode_cursor(sort: Sort, product: Product) -> str:
-    value = product.published_at.isoformat() if sort is Sort.NEWEST else str(product.min_price_twd)
-    raw = f"{value}|{product.id}".encode()
+def encode_cursor(sort: Sort, row) -> str:
+    """The position after `row` (anything with id, published_at and min_price_twd)."""
+    value = row.published_at.isoformat() if sort is Sort.NEWEST else str(row.min_price_twd)
+    raw = f"{value}|{row.id}".encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -164,40 +171,49 @@ def _ordered(stmt: Select, sort: Sort, cursor: str | None) -> Select:
 
 
 def _page(stmt: Select, sort: Sort, cursor: str | None, shopper: Shopper, size: int) -> Page:
-    stmt = _with_card_data(_ordered(stmt, sort, cursor), shopper.content_locale).limit(size + 1)
-    products = db.session.scalars(stmt).unique().all()
-    more = len(products) > size
-    products = products[:size]
-    next_cursor = encode_cursor(sort, products[-1]) if more and products else None
-    return Page([to_card(p, shopper) for p in products], next_cursor)
+    """A page of cards: the ids come from the keyset query, the cards (mostly) from the cache."""
+    rows = db.session.execute(_ordered(stmt, sort, cursor).limit(size + 1)).all()
+    more = len(rows) > size
+    rows = rows[:size]
+    cards = cards_for([row.id for row in rows], shopper)
+    next_cursor = encode_cursor(sort, rows[-1]) if more and rows else None
+    return Page([cards[row.id] for row in rows if row.id in cards], next_cursor)
 
 
 def _listing_base() -> Select:
-    return select(Product).join(Product.vendor).where(*visible())
+    return select(Product).where(*visible())
+
+
+def _listing_keys() -> Select:
+    return select(Product.id, Product.published_at, Product.min_price_twd).where(*visible())
 
 
 def category_page(
     category: CategoryInfo, sort: Sort, cursor: str | None, shopper: Shopper, size: int = PAGE_SIZE
 ) -> Page:
-    stmt = _listing_base().where(Product.category_id == category.id)
+    stmt = _listing_keys().where(Product.category_id == category.id)
     return _page(stmt, sort, cursor, shopper, size)
 
 
 def vendor_page(
     vendor: Vendor, sort: Sort, cursor: str | None, shopper: Shopper, size: int = PAGE_SIZE
 ) -> Page:
-    stmt = _listing_base().where(Product.vendor_id == vendor.id)
+    stmt = _listing_keys().where(Product.vendor_id == vendor.id)
     return _page(stmt, sort, cursor, shopper, size)
 
 
 def cards_for(product_ids: Sequence[int], shopper: Shopper) -> dict[int, Card]:
-    """Cards for visible products among product_ids, in one round of queries."""
-    if not product_ids:
-        return {}
-    stmt = _with_card_data(
-        _listing_base().where(Product.id.in_(product_ids)), shopper.content_locale
-    )
-    return {p.id: to_card(p, shopper) for p in db.session.scalars(stmt).unique()}
+    """Cards for visible products among product_ids: from the card cache, the rest in one
+    round of queries."""
+    found, missing = card_cache.get_many(product_ids, shopper)
+    if missing:
+        stmt = _with_card_data(
+            _listing_base().where(Product.id.in_(missing)), shopper.content_locale
+        )
+        loaded = {p.id: to_card(p, shopper) for p in db.session.scalars(stmt).unique()}
+        card_cache.put_many(loaded, shopper)
+        found.update(loaded)
+    return found
 
 
 def approved_vendor(slug: str) -> Vendor | None:
@@ -239,6 +255,7 @@ def product_detail(vendor_slug: str, handle: str, shopper: Shopper) -> ProductVi
     chain = fallback_chain(shopper.content_locale)
     stmt = (
         _listing_base()
+        .join(Product.vendor)
         .where(Vendor.slug == vendor_slug, Product.handle == handle)
         .options(
             contains_eager(Product.vendor),

@@ -24,9 +24,8 @@ from app.models import (
     Vendor,
 )
 from app.models.catalog import Exemption, ProductStatus
-from app.services import audit, clock
+from app.services import audit, clock, product_events
 from app.services.errors import NotFound, ValidationFailed
-from app.services.search import index as search_index
 
 HANDLE = re.compile(r"[a-z0-9-]{1,64}")
 SKU = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -247,7 +246,7 @@ def create_product(vendor: Vendor, data: ProductInput, actor: User, hold_for_rev
     _apply(product, vendor, data)
     db.session.add(product)
     db.session.flush()
-    search_index.refresh([product.id])
+    product_events.changed([product.id])
     audit.record(actor, "product.created", product, {"handle": product.handle})
     return product
 
@@ -257,7 +256,7 @@ def update_product(product: Product, vendor: Vendor, data: ProductInput, actor: 
     _validate(vendor, data, product)
     _apply(product, vendor, data)
     db.session.flush()
-    search_index.refresh([product.id])
+    product_events.changed([product.id])
     audit.record(actor, "product.updated", product, {"handle": product.handle})
     return product
 
@@ -277,7 +276,7 @@ def set_listed(product: Product, listed: bool, actor: User, hold_for_review: boo
         if product.status == ProductStatus.UNLISTED:
             return
         product.status = ProductStatus.UNLISTED.value
-    search_index.refresh([product.id])
+    product_events.changed([product.id])
     audit.record(actor, "product.listed" if listed else "product.unlisted", product)
 
 
@@ -295,7 +294,7 @@ def quick_update(variant: Variant, price_twd: int, stock: int, actor: User) -> V
     product = db.session.get(Product, variant.product_id)
     refresh_summary(product)
     db.session.flush()
-    search_index.refresh([product.id])
+    product_events.changed([product.id])
     audit.record(
         actor,
         "variant.updated",

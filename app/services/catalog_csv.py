@@ -30,7 +30,7 @@ from app.models import (
     Vendor,
 )
 from app.models.catalog import ProductStatus
-from app.services import audit, clock
+from app.services import audit, clock, product_events
 from app.services.catalog_admin import (
     HANDLE,
     HS_CODE,
@@ -41,7 +41,6 @@ from app.services.catalog_admin import (
     new_listing_status,
     refresh_summary,
 )
-from app.services.search import index as search_index
 
 MAX_ROWS = 10_000
 MAX_BYTES = 5 * 1024 * 1024
@@ -546,7 +545,7 @@ def apply(vendor: Vendor, import_plan: Plan, actor: User | None, hold_for_review
         refresh_summary(product)
         touched_products.append(product)
     db.session.flush()
-    search_index.refresh(p.id for p in touched_products)
+    product_events.changed(p.id for p in touched_products)
     audit.record(
         actor,
         "catalog.imported",

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Product, ProductImage, ProductImageTranslation, User
-from app.services import audit, media
+from app.services import audit, media, product_events
 from app.services.errors import NotFound
 
 MAX_IMAGES = 8
@@ -61,6 +61,7 @@ def add(product: Product, uploads: list[Upload], media_root: str, actor: User):
         count += 1
     if added:
         db.session.flush()
+        product_events.changed([product.id])
         audit.record(actor, "product.images_added", product, {"count": len(added)})
     return added, refused
 
@@ -76,6 +77,7 @@ def move(product: Product, image: ProductImage, offset: int, actor: User) -> Non
     for position, img in enumerate(ordered):
         img.position = position
     db.session.flush()
+    product_events.changed([product.id])
     audit.record(actor, "product.images_reordered", product, {"image": image.id})
 
 
@@ -83,6 +85,7 @@ def remove(product: Product, image: ProductImage, actor: User) -> None:
     """Forget the picture. Its files stay: they are content-addressed and may be shared."""
     product.images.remove(image)
     db.session.flush()
+    product_events.changed([product.id])
     audit.record(actor, "product.image_removed", product, {"image": image.id})
 
 

@@ -15,7 +15,7 @@ from app.extensions import db
 from app.models import Category, User, Vendor, VendorInvitation
 from app.models.user import Role
 from app.models.vendor import VendorStatus
-from app.services import accounts, audit, clock
+from app.services import accounts, audit, clock, product_events
 from app.services.errors import (
     BusinessNumberTaken,
     EmailTaken,
@@ -23,7 +23,7 @@ from app.services.errors import (
     InvalidDecision,
     InvitationInvalid,
 )
-from app.services.search import index as search_index
+from app.services.search import service as search_service
 
 INVITATION_DAYS = 7
 
@@ -186,7 +186,8 @@ def _set_decision(vendor: Vendor, operator: User | None, approve: bool, reason) 
     vendor.decided_by_id = operator.id if operator else None
     vendor.decided_at = clock.now()
     vendor.decision_reason = (reason or "").strip() or None
-    search_index.refresh_vendor(vendor)
+    product_events.vendor_changed(vendor)
+    search_service.invalidate_vendor_names()
     audit.record(
         operator,
         "vendor.approved" if approve else "vendor.rejected",

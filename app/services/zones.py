@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 
 from app.extensions import db
-from app.models import Product, Vendor, Zone, ZoneMarket, ZoneProduct
+from app.models import Product, Zone, ZoneMarket, ZoneProduct
 from app.services import catalog
 from app.services.catalog import Card, Shopper
 from app.services.i18n import Text, resolve
@@ -67,7 +67,6 @@ def live_zones(
     ranked = (
         select(ZoneProduct.zone_id, ZoneProduct.product_id, rank)
         .join(Product, Product.id == ZoneProduct.product_id)
-        .join(Vendor, Vendor.id == Product.vendor_id)
         .where(ZoneProduct.zone_id.in_([z.id for z in zones]), *catalog.visible())
         .subquery()
     )
@@ -101,7 +100,6 @@ def zone_page(zone: Zone, shopper: Shopper, after: int | None, size: int = catal
     stmt = (
         select(ZoneProduct.id, ZoneProduct.product_id, ZoneProduct.position)
         .join(Product, Product.id == ZoneProduct.product_id)
-        .join(Vendor, Vendor.id == Product.vendor_id)
         .where(ZoneProduct.zone_id == zone.id, *catalog.visible())
         .order_by(ZoneProduct.position, ZoneProduct.id)
         .limit(size + 1)

@@ -1,6 +1,7 @@
-"""Search: the search_documents table, and each engine's indexes on it.
+"""Search: search_documents (ranking and facets), search_texts (text to match), and each
+engine's indexes on the text.
 
-SQLite: two external-content FTS5 tables kept in step by triggers, `search_fts` (trigram
+SQLite: two external-content FTS5 tables over search_texts kept in step by triggers, `search_fts` (trigram
 tokenizer, case-insensitive: substring search for queries of three characters or more) and
 `search_fts_short` (per-character tokens for one- and two-character Chinese and Thai
 queries), plus `search_fts_words` over the typo vocabulary.
@@ -27,24 +28,24 @@ depends_on = None
 
 SQLITE_UP = [
     """CREATE VIRTUAL TABLE search_fts USING fts5(
-        doc, content='search_documents', content_rowid='product_id',
+        doc, content='search_texts', content_rowid='product_id',
         tokenize='trigram case_sensitive 0')""",
     """CREATE VIRTUAL TABLE search_fts_short USING fts5(
-        short, content='search_documents', content_rowid='product_id',
+        short, content='search_texts', content_rowid='product_id',
         tokenize='unicode61 remove_diacritics 0')""",
     """CREATE VIRTUAL TABLE search_fts_words USING fts5(
         word, content='search_words', content_rowid='id',
         tokenize='trigram case_sensitive 0')""",
-    """CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
+    """CREATE TRIGGER search_texts_ai AFTER INSERT ON search_texts BEGIN
         INSERT INTO search_fts(rowid, doc) VALUES (new.product_id, new.doc);
         INSERT INTO search_fts_short(rowid, short) VALUES (new.product_id, new.short);
     END""",
-    """CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN
+    """CREATE TRIGGER search_texts_ad AFTER DELETE ON search_texts BEGIN
         INSERT INTO search_fts(search_fts, rowid, doc) VALUES ('delete', old.product_id, old.doc);
         INSERT INTO search_fts_short(search_fts_short, rowid, short)
             VALUES ('delete', old.product_id, old.short);
     END""",
-    """CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN
+    """CREATE TRIGGER search_texts_au AFTER UPDATE ON search_texts BEGIN
         INSERT INTO search_fts(search_fts, rowid, doc) VALUES ('delete', old.product_id, old.doc);
         INSERT INTO search_fts_short(search_fts_short, rowid, short)
             VALUES ('delete', old.product_id, old.short);
@@ -61,24 +62,27 @@ SQLITE_UP = [
 SQLITE_DOWN = [
     "DROP TRIGGER IF EXISTS search_words_ad",
     "DROP TRIGGER IF EXISTS search_words_ai",
-    "DROP TRIGGER IF EXISTS search_documents_au",
-    "DROP TRIGGER IF EXISTS search_documents_ad",
-    "DROP TRIGGER IF EXISTS search_documents_ai",
+    "DROP TRIGGER IF EXISTS search_texts_au",
+    "DROP TRIGGER IF EXISTS search_texts_ad",
+    "DROP TRIGGER IF EXISTS search_texts_ai",
     "DROP TABLE IF EXISTS search_fts_words",
     "DROP TABLE IF EXISTS search_fts_short",
     "DROP TABLE IF EXISTS search_fts",
 ]
 POSTGRES_UP = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX ix_search_documents_doc_trgm ON search_documents USING gin (doc gin_trgm_ops)",
-    "CREATE INDEX ix_search_documents_short_fts ON search_documents "
-    "USING gin (to_tsvector('simple'::regconfig, short))",
+    "CREATE INDEX ix_search_texts_doc_trgm ON search_texts USING gin (doc gin_trgm_ops)",
+    # a stored tsvector: phrase queries re-check positions, and recomputing to_tsvector for
+    # every candidate row made two-character queries ten times slower
+    "ALTER TABLE search_texts ADD COLUMN short_tsv tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, short)) STORED",
+    "CREATE INDEX ix_search_texts_short_fts ON search_texts USING gin (short_tsv)",
     "CREATE INDEX ix_search_words_word_trgm ON search_words USING gin (word gin_trgm_ops)",
 ]
 POSTGRES_DOWN = [
     "DROP INDEX IF EXISTS ix_search_words_word_trgm",
-    "DROP INDEX IF EXISTS ix_search_documents_short_fts",
-    "DROP INDEX IF EXISTS ix_search_documents_doc_trgm",
+    "DROP INDEX IF EXISTS ix_search_texts_short_fts",
+    "DROP INDEX IF EXISTS ix_search_texts_doc_trgm",
 ]
 
 
@@ -96,8 +100,6 @@ def upgrade():
         sa.Column("vendor_id", sa.Integer(), nullable=False),
         sa.Column("category_id", sa.Integer(), nullable=False),
         sa.Column("names", sa.Text(), nullable=False),
-        sa.Column("doc", sa.Text(), nullable=False),
-        sa.Column("short", sa.Text(), nullable=False),
         sa.Column("in_stock", sa.Boolean(), nullable=False),
         sa.Column("min_price_twd", sa.Integer(), nullable=False),
         sa.Column("published_at", sa.DateTime(), nullable=False),
@@ -127,6 +129,19 @@ def upgrade():
             "ix_search_documents_category", ["category_id", "in_stock"], unique=False
         )
         batch_op.create_index("ix_search_documents_vendor", ["vendor_id"], unique=False)
+    op.create_table(
+        "search_texts",
+        sa.Column("product_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("doc", sa.Text(), nullable=False),
+        sa.Column("short", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["product_id"],
+            ["search_documents.product_id"],
+            name=op.f("fk_search_texts_product_id_search_documents"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("product_id", name=op.f("pk_search_texts")),
+    )
 
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
@@ -149,5 +164,6 @@ def downgrade():
         batch_op.drop_index("ix_search_documents_vendor")
         batch_op.drop_index("ix_search_documents_category")
 
+    op.drop_table("search_texts")
     op.drop_table("search_documents")
     op.drop_table("search_words")

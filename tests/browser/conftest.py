@@ -178,7 +178,7 @@ def _read_facts() -> DemoFacts:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory) -> Iterator[LiveServer]:
+def live_server(tmp_path_factory, smtp_sink) -> Iterator[LiveServer]:
     reason = missing_requirements()
     if reason:
         pytest.skip(reason)
@@ -191,6 +191,8 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
             SQLALCHEMY_DATABASE_URI=database_url,
             MEDIA_ROOT=media_root,
             RATELIMIT_STORAGE_URI="memory://",
+            MAIL_SERVER="127.0.0.1",
+            MAIL_PORT=smtp_sink.port,
         )
         try:
             with app.app_context():

@@ -12,7 +12,7 @@ def html(response):
     return response.get_data(as_text=True)
 
 
-def sign_up(browser, **fields):
+def sign_up(browser, lang="en", **fields):
     data = {
         "name": "Nong Ploy",
         "email": "ploy@example.com",
@@ -20,11 +20,11 @@ def sign_up(browser, **fields):
         "confirm": "long-enough-pw",
     }
     data.update(fields)
-    return browser.submit("/th/account/sign-up", data)
+    return browser.submit(f"/{lang}/account/sign-up", data)
 
 
 def test_sign_up_creates_an_account_and_signs_in(browser, db):
-    response = sign_up(browser, email="Ploy@Example.COM")
+    response = sign_up(browser, lang="th", email="Ploy@Example.COM")
     assert response.status_code == 303
     user = db.session.query(User).filter_by(email="ploy@example.com").one()
     assert user.role == "shopper"

@@ -13,10 +13,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Integer, and_, case, column, false, func, or_, select, text
+from sqlalchemy import (
+    Integer,
+    and_,
+    bindparam,
+    case,
+    column,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.sql import ColumnElement
 
 from app.models import SearchDocument as D
+from app.models import SearchText as T
 from app.services.search.text import (
     SEP,
     char_token,
@@ -48,6 +63,8 @@ class Context:
     #: halal bodies that count in this market (None: any complete, valid certificate)
     halal_bodies: frozenset[str] | None = None
     price_edges_twd: list[int] = field(default_factory=list)
+    #: term → (ids of vendors, ids of categories) whose names contain the term
+    owners: dict = field(default_factory=dict)
 
 
 def _contains(dialect: str, haystack, needle) -> ColumnElement:
@@ -75,45 +92,68 @@ def usable(term: str) -> bool:
     return len(term) >= min_length(term)
 
 
-def match_clause(dialect: str, terms: list[str]) -> ColumnElement:
-    """Products whose text contains every term."""
-    long_terms = [t for t in terms if len(t) >= LONG]
-    short_terms = [t for t in terms if len(t) < LONG]
-    conditions: list[ColumnElement] = []
+def _doc_match(dialect: str, term: str, alone: bool, cap: int | None = None) -> ColumnElement:
+    """Products whose names or option labels contain `term`.
+
+    alone: the term may use an index of its own; otherwise (a short term beside long ones,
+    whose candidates are already few) it is checked directly in each candidate's text.
+    cap: consider at most this many matches (suggestions only need a handful)."""
+    limit = f" LIMIT {int(cap)}" if cap else ""
+    if len(term) >= LONG:
+        if dialect == "postgresql":
+            return D.product_id.in_(
+                select(T.product_id).where(T.doc.like(_like_pattern(term), escape="\\")).limit(cap)
+            )
+        hits = (
+            text("SELECT rowid FROM search_fts WHERE search_fts MATCH :m" + limit)  # noqa: S608 - int
+            .bindparams(bindparam("m", _fts_phrase(term), unique=True))
+            .columns(column("rowid", Integer))
+        )
+        return D.product_id.in_(hits)
+    if not alone:
+        return exists().where(T.product_id == D.product_id, _contains(dialect, T.doc, term))
     if dialect == "postgresql":
-        conditions += [D.doc.like(_like_pattern(t), escape="\\") for t in long_terms]
-        if short_terms and not long_terms:
-            tsquery = _pg_tsquery(short_terms)
-            if tsquery is None:
-                return false()
-            conditions.append(
-                text(
-                    "to_tsvector('simple'::regconfig, search_documents.short) "
-                    "@@ to_tsquery('simple'::regconfig, :tsq)"
-                ).bindparams(tsq=tsquery)
+        tsquery = _pg_tsquery([term])
+        if tsquery is None:
+            return false()
+        return D.product_id.in_(
+            select(T.product_id)
+            .where(
+                # short_tsv: a PostgreSQL-only generated column (migration 0004)
+                text("search_texts.short_tsv @@ to_tsquery('simple'::regconfig, :tsq)").bindparams(
+                    bindparam("tsq", tsquery, unique=True)
+                )
             )
-    else:
-        if long_terms:
-            match = " AND ".join(_fts_phrase(t) for t in long_terms)
-            hits = (
-                text("SELECT rowid FROM search_fts WHERE search_fts MATCH :m")
-                .bindparams(m=match)
-                .columns(column("rowid", Integer))
-            )
-            conditions.append(D.product_id.in_(hits))
-        elif short_terms:
-            match = _fts_short_match(short_terms)
-            if match is None:
-                return false()
-            hits = (
-                text("SELECT rowid FROM search_fts_short WHERE search_fts_short MATCH :m")
-                .bindparams(m=match)
-                .columns(column("rowid", Integer))
-            )
-            conditions.append(D.product_id.in_(hits))
-    if long_terms:
-        # short terms beside long ones: the candidates are few, check them directly
-        conditions += [_contains(dialect, D.doc, t) for t in short_terms]
+            .limit(cap)
+        )
+    match = _fts_short_match([term])
+    if match is None:
+        return false()
+    hits = (
+        text("SELECT rowid FROM search_fts_short WHERE search_fts_short MATCH :m" + limit)  # noqa: S608
+        .bindparams(bindparam("m", match, unique=True))
+        .columns(column("rowid", Integer))
+    )
+    return D.product_id.in_(hits)
+
+
+def match_clause(
+    dialect: str, terms: list[str], owners: dict | None = None, cap: int | None = None
+) -> ColumnElement:
+    """Products matching every term: in their names or option labels, or through their
+    vendor's or category's name (`owners`: term → (vendor ids, category ids))."""
+    owners = owners or {}
+    has_long = any(len(t) >= LONG for t in terms)
+    conditions = []
+    for term in terms:
+        alone = not has_long or len(term) >= LONG
+        alternatives = [_doc_match(dialect, term, alone, cap)]
+        vendor_ids, category_ids = owners.get(term, ((), ()))
+        if vendor_ids:
+            alternatives.append(D.vendor_id.in_(sorted(vendor_ids)))
+        if category_ids:
+            alternatives.append(D.category_id.in_(sorted(category_ids)))
+        conditions.append(or_(*alternatives) if len(alternatives) > 1 else alternatives[0])
     return and_(*conditions) if conditions else false()
 
 
@@ -188,8 +228,17 @@ SORTS = {
 }
 
 
-def ranked(query: str, terms: list[str], filters: Filters, ctx: Context):
-    """A subquery of matching products with their sort keys."""
+def _band(ctx: Context) -> ColumnElement:
+    edges = ctx.price_edges_twd
+    if not edges:
+        return literal(0)
+    whens = [(D.min_price_twd < edge, index) for index, edge in enumerate(edges)]
+    return case(*whens, else_=len(edges))
+
+
+def hits(query: str, terms: list[str], filters: Filters, ctx: Context, cap: int | None = None):
+    """The matching products with their sort keys and facet attributes, as a CTE: the page
+    and the facet counts both read it, so the text is matched once per search."""
     return (
         select(
             D.product_id.label("id"),
@@ -197,23 +246,65 @@ def ranked(query: str, terms: list[str], filters: Filters, ctx: Context):
             case((D.in_stock.is_(True), 0), else_=1).label("stock_rank"),
             D.min_price_twd.label("min_price_twd"),
             D.published_at.label("published_at"),
+            D.category_id.label("category_id"),
+            D.vendor_id.label("vendor_id"),
+            case((halal_ok(ctx), 1), else_=0).label("halal"),
+            _band(ctx).label("band"),
         )
-        .where(match_clause(ctx.dialect, terms), *filter_clauses(filters, ctx))
-        .subquery("ranked")
+        .where(match_clause(ctx.dialect, terms, ctx.owners, cap), *filter_clauses(filters, ctx))
+        .cte("hits")
     )
 
 
-def page(query, terms, filters, ctx, sort: str, after: tuple | None, size: int):
-    """(rows of the page, whether there are more). `after` is the last row's sort keys."""
-    sub = ranked(query, terms, filters, ctx)
+def _page_of(sub, sort: str, after: tuple | None, size: int):
     keys = SORTS[sort]
-    stmt = select(sub.c.id, *[sub.c[name] for name, _ in keys if name != "id"])
+    stmt = select(sub.c.id, sub.c.tier, sub.c.stock_rank, sub.c.min_price_twd, sub.c.published_at)
     if after is not None:
         stmt = stmt.where(_keyset(sub, keys, after))
-    stmt = stmt.order_by(
+    return stmt.order_by(
         *[sub.c[name].desc() if desc else sub.c[name].asc() for name, desc in keys]
     ).limit(size + 1)
-    return stmt
+
+
+def page(query, terms, filters, ctx, sort: str, after: tuple | None, size: int, cap=None):
+    """Just the page: size + 1 rows (the extra one says there is more)."""
+    return _page_of(hits(query, terms, filters, ctx, cap), sort, after, size)
+
+
+def page_and_facets(query, terms, filters, ctx, sort: str, after: tuple | None, size: int):
+    """The page and every facet count in one statement: rows tagged "p" are the page in
+    order; rows tagged "f" are counts per (category, vendor, in stock, halal, price band),
+    a few hundred at most however many products match."""
+    cte = hits(query, terms, filters, ctx)
+    paged = _page_of(cte, sort, after, size).subquery("paged")
+    none = literal(None, type_=Integer)
+    page_rows = select(
+        literal("p").label("kind"),
+        paged.c.id,
+        paged.c.tier,
+        paged.c.stock_rank,
+        paged.c.min_price_twd,
+        paged.c.published_at,
+        none.label("category_id"),
+        none.label("vendor_id"),
+        none.label("halal"),
+        none.label("band"),
+        none.label("n"),
+    )
+    facet_rows = select(
+        literal("f"),
+        none,
+        none,
+        cte.c.stock_rank,
+        none,
+        literal(None, type_=D.published_at.type),
+        cte.c.category_id,
+        cte.c.vendor_id,
+        cte.c.halal,
+        cte.c.band,
+        func.count(),
+    ).group_by(cte.c.category_id, cte.c.vendor_id, cte.c.stock_rank, cte.c.halal, cte.c.band)
+    return union_all(page_rows, facet_rows)
 
 
 def _keyset(sub, keys, after) -> ColumnElement:
@@ -225,38 +316,6 @@ def _keyset(sub, keys, after) -> ColumnElement:
         beyond = sub.c[name] < values[name] if desc else sub.c[name] > values[name]
         alternatives.append(and_(*equal, beyond))
     return or_(*alternatives)
-
-
-def facet_statements(query, terms, filters, ctx):
-    """Counts over the matching products: totals and price bands; categories; vendors."""
-    where = [match_clause(ctx.dialect, terms), *filter_clauses(filters, ctx)]
-    bands = []
-    edges = ctx.price_edges_twd
-    for index in range(len(edges) + 1):
-        low = edges[index - 1] if index else None
-        high = edges[index] if index < len(edges) else None
-        condition = and_(
-            *([D.min_price_twd >= low] if low is not None else []),
-            *([D.min_price_twd < high] if high is not None else []),
-        )
-        bands.append(func.sum(case((condition, 1), else_=0)).label(f"band{index}"))
-    totals = select(
-        func.count().label("total"),
-        func.sum(case((D.in_stock.is_(True), 1), else_=0)).label("in_stock"),
-        func.sum(case((halal_ok(ctx), 1), else_=0)).label("halal"),
-        *bands,
-    ).where(*where)
-    categories = (
-        select(D.category_id, func.count().label("n")).where(*where).group_by(D.category_id)
-    )
-    vendors = (
-        select(D.vendor_id, func.count().label("n"))
-        .where(*where)
-        .group_by(D.vendor_id)
-        .order_by(func.count().desc(), D.vendor_id)
-        .limit(20)
-    )
-    return totals, categories, vendors
 
 
 def cursor_values(row, sort: str) -> tuple:

@@ -9,63 +9,101 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from app.models import Product, SearchDocument, SearchWord, Variant, Vendor
+from app.models import (
+    Product,
+    ProductTranslation,
+    SearchDocument,
+    SearchText,
+    SearchWord,
+    Variant,
+    VariantTranslation,
+    Vendor,
+)
 from app.models.catalog import ProductStatus
 from app.models.vendor import VendorStatus
-from app.services import reference
 from app.services.search.text import SEP, joined_names, latin_words, normalise, short_tokens
 
 BATCH = 1000
+#: the same trigger as migration 0004 creates (re-created after a full clear)
+SQLITE_DELETE_TRIGGER = """CREATE TRIGGER search_texts_ad AFTER DELETE ON search_texts BEGIN
+    INSERT INTO search_fts(search_fts, rowid, doc) VALUES ('delete', old.product_id, old.doc);
+    INSERT INTO search_fts_short(search_fts_short, rowid, short)
+        VALUES ('delete', old.product_id, old.short);
+END"""
 
 
-def _visible(product: Product) -> bool:
-    return product.status == ProductStatus.ACTIVE and product.vendor.status == VendorStatus.APPROVED
+def _rows_for(product_ids: list[int]) -> list[tuple[dict, dict]]:
+    """Documents for the visible products among product_ids, read with three plain queries
+    (no ORM objects: reindexing 100,000 products must stay quick)."""
+    products = db.session.execute(
+        select(
+            Product.id,
+            Product.vendor_id,
+            Product.category_id,
+            Product.in_stock,
+            Product.min_price_twd,
+            Product.published_at,
+            Product.created_at,
+            Product.halal_body,
+            Product.halal_cert_no,
+            Product.halal_expires,
+        )
+        .join(Vendor, Vendor.id == Product.vendor_id)
+        .where(
+            Product.id.in_(product_ids),
+            Product.status == ProductStatus.ACTIVE,
+            Vendor.status == VendorStatus.APPROVED,
+        )
+    ).all()
+    if not products:
+        return []
+    visible = [p.id for p in products]
+    names: dict[int, list[str]] = {}
+    for product_id, name in db.session.execute(
+        select(ProductTranslation.product_id, ProductTranslation.name).where(
+            ProductTranslation.product_id.in_(visible)
+        )
+    ):
+        if name:
+            names.setdefault(product_id, []).append(name)
+    labels: dict[int, list[str]] = {}
+    for product_id, label in db.session.execute(
+        select(Variant.product_id, VariantTranslation.label)
+        .join(VariantTranslation, VariantTranslation.variant_id == Variant.id)
+        .where(Variant.product_id.in_(visible))
+    ):
+        if label:
+            labels.setdefault(product_id, []).append(label)
+    return [document_for(p, names.get(p.id, []), labels.get(p.id, [])) for p in products]
 
 
-def document_for(product: Product, category_names: dict[int, list[str]]) -> dict:
-    names = [t.name for t in product.translations if t.name]
-    labels = [t.label for v in product.variants for t in v.translations if t.label]
-    vendor = product.vendor
-    parts = names + labels + [vendor.name_en, vendor.name_zh_hant]
-    parts += category_names.get(product.category_id, [])
-    doc = SEP.join(normalise(part) for part in parts if part)
+def document_for(product, names: list[str], labels: list[str]) -> tuple[dict, dict]:
+    """(ranking row, text row). Vendor and category names are not copied into every
+    document: the engine matches them in their own small tables and selects by vendor_id
+    and category_id instead."""
     complete_certificate = product.halal_body and product.halal_cert_no and product.halal_expires
-    return {
+    doc = SEP.join(normalise(part) for part in names + labels if part)
+    ranking = {
         "product_id": product.id,
         "vendor_id": product.vendor_id,
         "category_id": product.category_id,
         "names": joined_names(names),
-        "doc": doc,
-        "short": " ".join(short_tokens(" ".join(parts))),
         "in_stock": product.in_stock,
         "min_price_twd": product.min_price_twd,
         "published_at": product.published_at or product.created_at,
         "halal_body": (product.halal_body or "").strip().upper() or None,
         "halal_expires": product.halal_expires if complete_certificate else None,
     }
-
-
-def _category_names() -> dict[int, list[str]]:
-    return {cid: list(info.names.values()) for cid, info in reference.get().categories.items()}
-
-
-def _load(product_ids: list[int]) -> list[Product]:
-    return list(
-        db.session.scalars(
-            select(Product)
-            .where(Product.id.in_(product_ids))
-            .options(
-                selectinload(Product.translations),
-                selectinload(Product.variants).selectinload(Variant.translations),
-                selectinload(Product.vendor),
-            )
-        )
-    )
+    texts = {
+        "product_id": product.id,
+        "doc": doc,
+        "short": " ".join(short_tokens(doc.replace(SEP, " "), normalised=True)),
+    }
+    return ranking, texts
 
 
 def _add_words(words: set[str]) -> None:
@@ -82,24 +120,25 @@ def _add_words(words: set[str]) -> None:
         )
 
 
-def refresh(product_ids: Iterable[int]) -> None:
+def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
     """Re-index these products: visible ones get a fresh document, others none."""
     ids = sorted(set(product_ids))
     if not ids:
         return
     db.session.flush()
-    categories = _category_names()
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        db.session.execute(delete(SearchDocument).where(SearchDocument.product_id.in_(chunk)))
-        products = [p for p in _load(chunk) if _visible(p)]
-        rows = [document_for(p, categories) for p in products]
+        if clear:
+            db.session.execute(delete(SearchText).where(SearchText.product_id.in_(chunk)))
+            db.session.execute(delete(SearchDocument).where(SearchDocument.product_id.in_(chunk)))
+        rows = _rows_for(chunk)
         if rows:
-            db.session.execute(SearchDocument.__table__.insert(), rows)
+            db.session.execute(SearchDocument.__table__.insert(), [r for r, _t in rows])
+            db.session.execute(SearchText.__table__.insert(), [t for _r, t in rows])
         words: set[str] = set()
-        for product in products:
-            for translation in product.translations:
-                words |= latin_words(translation.name)
+        for ranking, _texts in rows:
+            for name in ranking["names"].split(SEP):
+                words |= latin_words(name)
         _add_words(words)
 
 
@@ -107,9 +146,24 @@ def refresh_vendor(vendor: Vendor) -> None:
     refresh(db.session.scalars(select(Product.id).where(Product.vendor_id == vendor.id)))
 
 
+def _clear_all() -> None:
+    """Empty the index. On SQLite, dropping the FTS5 contents in one command is much faster
+    than the per-row delete triggers."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.execute(text("DROP TRIGGER IF EXISTS search_texts_ad"))
+        db.session.execute(delete(SearchText))
+        db.session.execute(delete(SearchDocument))
+        for table in ("search_fts", "search_fts_short"):
+            db.session.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))  # noqa: S608
+        db.session.execute(text(SQLITE_DELETE_TRIGGER))
+    else:
+        db.session.execute(delete(SearchText))
+        db.session.execute(delete(SearchDocument))
+
+
 def reindex_all(progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the whole index in batches; returns how many products are searchable."""
-    db.session.execute(delete(SearchDocument))
+    _clear_all()
     last_id, total = 0, 0
     while True:
         ids = list(
@@ -119,7 +173,7 @@ def reindex_all(progress: Callable[[int], None] | None = None) -> int:
         )
         if not ids:
             break
-        refresh(ids)
+        refresh(ids, clear=False)
         last_id = ids[-1]
         if progress:
             progress(len(ids))

@@ -6,6 +6,7 @@ import base64
 import binascii
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -15,15 +16,18 @@ from sqlalchemy import func, select, text
 from app.domain.text_distance import allowed_typos, edit_distance
 from app.extensions import db
 from app.models import SearchWord, Vendor
+from app.models.vendor import VendorStatus
 from app.services import catalog
+from app.services.cache import TimedValue
 from app.services.catalog import Card, Shopper
 from app.services.i18n import Text, resolve_map
 from app.services.reference import CategoryInfo
 from app.services.search import engine
-from app.services.search.text import clean_query, is_dense, latin_words, terms
+from app.services.search.text import SEP, clean_query, is_dense, latin_words, normalise, terms
 
 PAGE_SIZE = 24
 SUGGESTIONS = 6
+SUGGESTION_CANDIDATES = 2000
 #: price bands shown as a facet, in the market currency's major units
 PRICE_EDGES = {
     "THB": [300, 1000, 3000],
@@ -71,7 +75,40 @@ class Result:
     bands: list[Band] = field(default_factory=list)
 
 
-def _context(shopper: Shopper) -> engine.Context:
+def _load_vendor_names() -> list[tuple[int, str]]:
+    rows = db.session.execute(
+        select(Vendor.id, Vendor.name_en, Vendor.name_zh_hant).where(
+            Vendor.status == VendorStatus.APPROVED
+        )
+    )
+    return [(vid, normalise(f"{en}{SEP}{zh}")) for vid, en, zh in rows]
+
+
+#: approved vendors' names, matched in Python (few rows, asked on every search)
+_vendor_names = TimedValue(_load_vendor_names, ttl=60.0)
+
+
+def invalidate_vendor_names() -> None:
+    _vendor_names.invalidate()
+
+
+def _owners(parts: list[str], shopper: Shopper) -> dict:
+    """For each term: the vendors and categories whose names contain it."""
+    owners = {}
+    categories = [
+        (info.id, normalise(SEP.join(info.names.values())))
+        for info in shopper.ref.categories.values()
+    ]
+    vendors = _vendor_names.get()
+    for term in parts:
+        vendor_ids = [vid for vid, names in vendors if term in names]
+        category_ids = [cid for cid, names in categories if term in names]
+        if vendor_ids or category_ids:
+            owners[term] = (vendor_ids, category_ids)
+    return owners
+
+
+def _context(shopper: Shopper, parts: list[str] | None = None) -> engine.Context:
     market = shopper.market
     rate = shopper.ref.rate_for(market.currency).rate
     edges = [math.ceil(Decimal(edge) / rate) for edge in PRICE_EDGES.get(market.currency, [])]
@@ -80,6 +117,7 @@ def _context(shopper: Shopper) -> engine.Context:
         today=shopper.today,
         halal_bodies=shopper.ref.jakim_recognised if market.code == "MY" else None,
         price_edges_twd=edges,
+        owners=_owners(parts or [], shopper),
     )
 
 
@@ -136,7 +174,9 @@ def _decode(cursor: str | None, sort: str) -> tuple | None:
         return None
 
 
-def search(params: Params, shopper: Shopper, size: int = PAGE_SIZE) -> Result:
+def search(params: Params, shopper: Shopper, size: int = PAGE_SIZE, facets: bool = True) -> Result:
+    """Results for the shopper's query. facets=False (the "load more" request) skips the
+    counts, which only the first page shows."""
     query = clean_query(params.q)
     result = Result(query=query)
     parts = [t for t in terms(query) if engine.usable(t)]
@@ -146,60 +186,76 @@ def search(params: Params, shopper: Shopper, size: int = PAGE_SIZE) -> Result:
         result.too_short = True
         return result
     sort = params.sort if params.sort in engine.SORTS else "relevance"
-    ctx = _context(shopper)
+    ctx = _context(shopper, parts)
     filters = _filters(params, shopper, ctx)
-    _run(result, query, parts, filters, ctx, sort, params.after, shopper, size)
-    if result.total == 0 and not params.after:
+    _run(result, query, parts, filters, ctx, sort, params.after, shopper, size, facets)
+    if not result.cards and not params.after:
         corrected = _corrected(query, ctx)
         if corrected:
             fixed = Result(query=query, corrected=corrected)
-            _run(fixed, corrected, terms(corrected), filters, ctx, sort, None, shopper, size)
-            if fixed.total:
+            fixed_ctx = _context(shopper, terms(corrected))
+            _run(fixed, corrected, terms(corrected), filters, fixed_ctx, sort, None, shopper, size)
+            if fixed.cards:
                 return fixed
     return result
 
 
-def _run(result, query, parts, filters, ctx, sort, after, shopper, size) -> None:
-    stmt = engine.page(query, parts, filters, ctx, sort, _decode(after, sort), size)
-    rows = db.session.execute(stmt).all()
+def _run(result, query, parts, filters, ctx, sort, after, shopper, size, facets=True) -> None:
+    cursor = _decode(after, sort)
+    if facets:
+        stmt = engine.page_and_facets(query, parts, filters, ctx, sort, cursor, size)
+    else:
+        stmt = engine.page(query, parts, filters, ctx, sort, cursor, size)
+    rows, counts = [], []
+    for row in db.session.execute(stmt):
+        if facets and row.kind == "f":
+            counts.append(row)
+        else:
+            rows.append(row)
     more = len(rows) > size
     rows = rows[:size]
     cards = catalog.cards_for([row.id for row in rows], shopper)
     result.cards = [cards[row.id] for row in rows if row.id in cards]
     if more and rows:
         result.next_cursor = _encode(engine.cursor_values(rows[-1], sort))
-    _facets(result, query, parts, filters, ctx, shopper)
+    if facets:
+        _facets(result, counts, shopper)
 
 
-def _facets(result, query, parts, filters, ctx, shopper) -> None:
-    totals, categories, vendors = engine.facet_statements(query, parts, filters, ctx)
-    row = db.session.execute(totals).one()._mapping
-    result.total = row["total"] or 0
-    result.in_stock = row["in_stock"] or 0
-    result.halal = row["halal"] or 0
+def _facets(result, rows, shopper) -> None:
+    counts: dict[str, Counter] = {kind: Counter() for kind in ("category", "vendor", "band")}
+    for row in rows:
+        n = row.n
+        counts["category"][row.category_id] += n
+        counts["vendor"][row.vendor_id] += n
+        counts["band"][int(row.band)] += n
+        result.total += n
+        result.in_stock += n if row.stock_rank == 0 else 0
+        result.halal += n if row.halal else 0
+    bands = counts["band"]
     result.bands = [
-        Band(key, low, high, row[f"band{index}"] or 0)
+        Band(key, low, high, bands.get(index, 0))
         for index, (key, low, high) in enumerate(_band_keys(shopper.market.currency))
     ]
     infos = shopper.ref.categories
     result.categories = sorted(
         (
             (infos[cid], resolve_map(infos[cid].names, shopper.content_locale), n)
-            for cid, n in db.session.execute(categories)
+            for cid, n in counts["category"].items()
             if cid in infos
         ),
         key=lambda item: (-item[2], item[0].position),
     )
-    counts = dict(db.session.execute(vendors).all())
-    if counts:
+    vendor_counts = dict(sorted(counts["vendor"].items(), key=lambda kv: (-kv[1], kv[0]))[:20])
+    if vendor_counts:
         names = db.session.execute(
             select(Vendor.id, Vendor.slug, Vendor.name_en, Vendor.name_zh_hant).where(
-                Vendor.id.in_(list(counts))
+                Vendor.id.in_(list(vendor_counts))
             )
         ).all()
         chinese = shopper.content_locale == "zh_Hant"
         result.vendors = sorted(
-            ((slug, zh if chinese else en, counts[vid]) for vid, slug, en, zh in names),
+            ((slug, zh if chinese else en, vendor_counts[vid]) for vid, slug, en, zh in names),
             key=lambda item: (-item[2], item[1]),
         )
 
@@ -290,8 +346,18 @@ def suggest(raw: str | None, shopper: Shopper) -> Suggestions:
     parts = terms(query)
     if not parts or not all(engine.usable(t) for t in parts):
         return found
-    ctx = _context(shopper)
-    stmt = engine.page(query, parts, engine.Filters(), ctx, "relevance", None, SUGGESTIONS - 1)
+    ctx = _context(shopper, [])  # names and labels only: categories are suggested below
+    # A first keystroke can match most of the catalog: rank only the first matches found.
+    stmt = engine.page(
+        query,
+        parts,
+        engine.Filters(),
+        ctx,
+        "relevance",
+        None,
+        SUGGESTIONS - 1,
+        cap=SUGGESTION_CANDIDATES,
+    )
     ids = [row.id for row in db.session.execute(stmt)]
     cards = catalog.cards_for(ids, shopper)
     found.cards = [cards[i] for i in ids if i in cards]

@@ -44,25 +44,19 @@ def char_token(ch: str) -> str:
     return f"u{ord(ch):x}"
 
 
-def short_tokens(text: str) -> list[str]:
+_DENSE = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SHORT_TOKEN = re.compile(f"[{_DENSE}]|[\U00020000-\U0002fa1f]|[0-9a-z\u00c0-\u024f]+")
+
+
+def short_tokens(text: str, normalised: bool = False) -> list[str]:
     """Tokens for the short-query index: Latin words, and one token per Chinese or Thai
     character in order, so a two-character query is a two-token phrase."""
-    tokens: list[str] = []
-    word: list[str] = []
-
-    def flush():
-        if word:
-            tokens.extend(_LATIN_WORD.findall("".join(word)))
-            word.clear()
-
-    for ch in normalise(text):
-        if is_dense_script(ch):
-            flush()
-            tokens.append(char_token(ch))
-        else:
-            word.append(ch)
-    flush()
-    return tokens
+    if not normalised:
+        text = normalise(text)
+    # Every Latin-script character sorts below U+0E00, every dense-script one above it.
+    return [
+        char_token(token) if token[0] >= "\u0e00" else token for token in _SHORT_TOKEN.findall(text)
+    ]
 
 
 def terms(query: str) -> list[str]:

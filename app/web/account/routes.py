@@ -32,7 +32,9 @@ def _after_sign_in(user) -> str:
     if target:
         return target
     if user.is_operator:
-        return url_for("shop.home")
+        return url_for("ops.home")
+    if user.is_vendor_staff:
+        return url_for("vendor.dashboard")
     return url_for("account.overview")
 
 

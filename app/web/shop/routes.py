@@ -114,10 +114,12 @@ def _search_params() -> search_service.Params:
 def search():
     who = shopper()
     params = _search_params()
-    result = search_service.search(params, who)
+    block = _listing_block()
+    # "Load more" shows only more cards: the facet counts are not needed for it.
+    result = search_service.search(params, who, facets=block != "items")
     flagship = zones.flagship(who, clock.now()) if not result.cards else None
     return render_page_or_block(
-        "shop/search.html", _listing_block(), result=result, params=params, flagship=flagship
+        "shop/search.html", block, result=result, params=params, flagship=flagship
     )
 
 

@@ -185,7 +185,12 @@ def dashboard(vendor) -> dict:
         "vendor": vendor,
         "counts": catalog_admin.status_counts(vendor),
         "low_stock": _low_stock_rows(vendor) if vendor.is_approved else [],
-        "gaps": catalog_admin.translation_gaps(vendor) if vendor.is_approved else [],
+        "gaps": [
+            (product, [labels.LOCALE_NAMES[locale] for locale in missing])
+            for product, missing in catalog_admin.translation_gaps(vendor)
+        ]
+        if vendor.is_approved
+        else [],
         "imports": catalog_imports.recent(vendor, 5) if vendor.is_approved else [],
     }
 
