@@ -10,6 +10,7 @@ import unicodedata
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, IntegerField, validators
+from wtforms.widgets import TextInput
 
 
 def required():
@@ -48,7 +49,10 @@ def number_between(low: int | None = None, high: int | None = None):
 
 class WholeNumberField(IntegerField):
     """An integer field whose parse error is in our catalogs (and accepts full-width digits,
-    which Taiwanese input methods often type)."""
+    which Taiwanese input methods often type). A text input with a numeric keyboard: a
+    number input cannot show back what was typed when it was not a number."""
+
+    widget = TextInput()
 
     def process_formdata(self, valuelist):
         if not valuelist or not valuelist[0].strip():

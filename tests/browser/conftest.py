@@ -77,7 +77,6 @@ class DemoFacts:
     #: path after the language prefix, e.g. /products/<vendor>/<handle>
     multi_variant_path: str
     variants: list[VariantFacts]
-    tea_count: int
 
 
 @dataclass
@@ -88,6 +87,20 @@ class LiveServer:
 
     def url(self, path: str) -> str:
         return self.base_url + path
+
+    def listed_in(self, category_slug: str) -> int:
+        """Products listed in a category now (other tests may have added some)."""
+        from app.models import Category, Product
+
+        with self.app.app_context():
+            category = _db.session.scalar(select(Category.id).where(Category.slug == category_slug))
+            count = _db.session.scalar(
+                select(func.count())
+                .select_from(Product)
+                .where(Product.category_id == category, Product.status == "active")
+            )
+            _db.session.remove()
+        return count
 
     def gettext(self, lang: str, message: str, **variables) -> str:
         """UI text as the app renders it in `lang` (works before and after translations land)."""
@@ -148,7 +161,7 @@ def _add_tea_products(count: int) -> None:
 
 
 def _read_facts() -> DemoFacts:
-    from app.models import Category, Product, Vendor
+    from app.models import Product, Vendor
 
     products = _db.session.scalars(
         select(Product).join(Vendor).where(Product.status == "active").order_by(Product.id)
@@ -163,17 +176,12 @@ def _read_facts() -> DemoFacts:
     assert chosen, "the demo store has no product with two in-stock variants at different prices"
     product, variants = chosen
     vendor = _db.session.get(Vendor, product.vendor_id)
-    tea = _db.session.scalar(select(Category.id).where(Category.slug == "tea"))
-    tea_count = _db.session.scalar(
-        select(func.count()).select_from(Product).where(Product.category_id == tea)
-    )
     return DemoFacts(
         multi_variant_path=f"/products/{vendor.slug}/{product.handle}",
         variants=[
             VariantFacts(id=v.id, labels={t.locale: t.label for t in v.translations})
             for v in variants
         ],
-        tea_count=tea_count,
     )
 
 

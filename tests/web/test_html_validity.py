@@ -145,6 +145,10 @@ def test_every_page_type_is_valid_html(client, store, tmp_path):
     files.append(_save(tmp_path, "th-account", client.get(response.headers["Location"])))
     files.append(_save(tmp_path, "en-home-signed-in", client.get("/en/")))
 
+    _validate(command, files, tmp_path)
+
+
+def _validate(command, files, tmp_path) -> None:
     # A document with a known error proves vnu really read the files.
     canary = tmp_path / "canary.html"
     canary.write_text('<!doctype html><html lang="en"><title>c</title><li>stray</li></html>')
@@ -168,3 +172,111 @@ def test_every_page_type_is_valid_html(client, store, tmp_path):
         for m in errors
     )
     assert not errors, f"{len(errors)} HTML errors in {len(files) - 1} pages:\n{report}"
+
+
+def test_search_portal_and_operator_pages_are_valid_html(app, client, store, make, tmp_path):
+    """Search, the vendor portal and the operators' area, including forms with errors."""
+    import io
+
+    from app.services import catalog_imports, vendors
+
+    command = _vnu_command()
+    files = []
+
+    def save(name, url, status=200):
+        files.append(_save(tmp_path, name, client.get(url), status))
+
+    for lang in ("en", "th"):
+        save(f"{lang}-search", f"/{lang}/search?q=oolong")
+        save(f"{lang}-search-filtered", f"/{lang}/search?q=oolong&category=tea&in_stock=1")
+        save(f"{lang}-search-none", f"/{lang}/search?q=zzzzqqq")
+        save(f"{lang}-search-short", f"/{lang}/search?q=p")
+        save(f"{lang}-search-empty", f"/{lang}/search")
+    save("zh-hant-apply", "/zh-hant/vendor/apply")
+    page = client.get("/zh-hant/vendor/apply").get_data(as_text=True)
+    errors = client.post(
+        "/zh-hant/vendor/apply", data={"csrf_token": csrf_from(page), "ubn": "12345678"}
+    )
+    files.append(_save(tmp_path, "zh-hant-apply-errors", errors))
+
+    vendor = store["vendor"]
+    owner = make.user(role="vendor", vendor=vendor, email="owner@lin.example.com")
+    invitation = vendors.invite(vendor, owner, "helper@example.com", "th")
+    record, _plan = catalog_imports.preview(
+        vendor,
+        owner,
+        "tea.csv",
+        b"handle,sku,category,name_en,price_twd,stock,weight_g\nnew-tea,NT-1,tea,New,100,1,100\n",
+    )
+    make.db.session.flush()
+    token = vendors.invitation_token(invitation, app.config["SECRET_KEY"])
+    save("th-join", f"/th/vendor/join/{token}")
+    save("th-join-invalid", "/th/vendor/join/not-a-token", 404)
+
+    page = client.get("/zh-hant/account/sign-in").get_data(as_text=True)
+    client.post(
+        "/zh-hant/account/sign-in",
+        data={"csrf_token": csrf_from(page), "email": owner.email, "password": factories.PASSWORD},
+    )
+    product = store["product"]
+    for name, url in {
+        "vendor-dashboard": "/zh-hant/vendor/",
+        "vendor-products": "/zh-hant/vendor/products",
+        "vendor-new": "/zh-hant/vendor/products/new",
+        "vendor-edit": f"/zh-hant/vendor/products/{product.id}",
+        "vendor-images": f"/zh-hant/vendor/products/{product.id}/images",
+        "vendor-import": "/zh-hant/vendor/import",
+        "vendor-import-preview": f"/zh-hant/vendor/import/{record.id}",
+        "vendor-staff": "/zh-hant/vendor/staff",
+        "vendor-products-en": "/en/vendor/products",
+    }.items():
+        save(name, url)
+    page = client.get("/zh-hant/vendor/products/new").get_data(as_text=True)
+    response = client.post(
+        "/zh-hant/vendor/products/new",
+        data={
+            "csrf_token": csrf_from(page),
+            "handle": "Bad Handle",
+            "name_en": "",
+            "variants-0-sku": "X",
+            "variants-0-price_twd": "abc",
+        },
+    )
+    files.append(_save(tmp_path, "vendor-new-errors", response))
+    page = client.get("/zh-hant/vendor/import").get_data(as_text=True)
+    response = client.post(
+        "/zh-hant/vendor/import",
+        data={
+            "csrf_token": csrf_from(page),
+            "file": (io.BytesIO(b"handle,colour\nx,red\n"), "bad.csv"),
+        },
+        content_type="multipart/form-data",
+    )
+    files.append(_save(tmp_path, "vendor-import-errors", response))
+    client.post("/zh-hant/account/sign-out", data={"csrf_token": csrf_from(page)})
+
+    make.user(role="operator", email="ops@example.com")
+    page = client.get("/en/account/sign-in").get_data(as_text=True)
+    client.post(
+        "/en/account/sign-in",
+        data={
+            "csrf_token": csrf_from(page),
+            "email": "ops@example.com",
+            "password": factories.PASSWORD,
+        },
+    )
+    pending = make.vendor(status="pending", slug="waiting-shop")
+    save("ops-queue", "/en/ops/vendors")
+    save("ops-queue-all", "/en/ops/vendors?status=all")
+    save("ops-vendor", f"/en/ops/vendors/{pending.id}")
+    page = client.get(f"/en/ops/vendors/{pending.id}").get_data(as_text=True)
+    response = client.post(
+        f"/en/ops/vendors/{pending.id}",
+        data={"csrf_token": csrf_from(page), "decision": "reject", "reason": ""},
+    )
+    files.append(_save(tmp_path, "ops-vendor-errors", response))
+
+    canary = tmp_path / "canary.html"
+    canary.write_text('<!doctype html><html lang="en"><title>c</title><li>stray</li></html>')
+    files.append(canary)
+    _validate(command, files, tmp_path)

@@ -39,6 +39,11 @@ PORTAL_LOCALES = [
 ]
 
 
+def optional_int(value):
+    """Choices' values as ints; the placeholder "" stays None."""
+    return int(value) if value not in ("", None) else None
+
+
 class CheckboxList(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
@@ -96,7 +101,7 @@ class VariantForm(Form):
 
 
 class ProductForm(FlaskForm):
-    category = SelectField(_l("Category"), coerce=int, validators=[required()])
+    category = SelectField(_l("Category"), coerce=optional_int, validators=[required()])
     handle = StringField(
         _l("Web address name"),
         validators=[required(), max_length(64)],

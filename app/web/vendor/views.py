@@ -65,7 +65,7 @@ def add_service_error(form, error) -> None:
 
 
 def prepare_product_form(form, categories) -> None:
-    form.category.choices = categories
+    form.category.choices = [("", _("Choose a category"))] + categories
     form.exemption.choices = [("", _("Applies (the default)"))] + [
         (value.value, str(labels.EXEMPTIONS[value.value])) for value in Exemption
     ]
