@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from app.domain.locales import CONTENT_LOCALES
 from app.extensions import db
 from app.models import (
+    Category,
     Product,
     ProductTranslation,
     User,
@@ -60,6 +61,10 @@ class ProductInput:
     halal_cert_no: str | None = None
     halal_expires: date | None = None
     exemption: str | None = None
+
+
+def categories() -> list[Category]:
+    return list(db.session.scalars(select(Category).order_by(Category.position)))
 
 
 def vendor_product(vendor: Vendor, product_id: int) -> Product:

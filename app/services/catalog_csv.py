@@ -12,7 +12,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -667,7 +667,9 @@ def export(vendor: Vendor) -> bytes:
 
 
 def template() -> bytes:
-    """A file to start from: the header and two example rows of one product."""
+    """A file to start from: the header and two example rows of one product (its example
+    certificate stays valid: it expires a year from today)."""
+    expires = (clock.today() + timedelta(days=365)).isoformat()
     return _write(
         [
             [
@@ -692,7 +694,7 @@ def template() -> bytes:
                 "yes",
                 "THIDA",
                 "THIDA-2026-0412",
-                "2027-06-30",
+                expires,
                 "190590",
                 "TW",
             ],

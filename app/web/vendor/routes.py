@@ -19,7 +19,6 @@ from flask_login import current_user, login_user
 
 from app.extensions import db, limiter
 from app.integrations import mail
-from app.models import Category
 from app.services import catalog_admin, catalog_csv, catalog_imports, product_images, vendors
 from app.services.errors import (
     BusinessNumberTaken,
@@ -45,13 +44,7 @@ def _owned(loader, *args):
 
 
 def _categories():
-    return views.category_choices(db.session.scalars(select_categories()).all())
-
-
-def select_categories():
-    from sqlalchemy import select
-
-    return select(Category).order_by(Category.position)
+    return views.category_choices(catalog_admin.categories())
 
 
 # -- applying ---------------------------------------------------------------------------------
