@@ -12,6 +12,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from app.domain.locales import CONTENT_LOCALES
 from app.extensions import db
@@ -228,10 +229,9 @@ def _apply(product: Product, vendor: Vendor, data: ProductInput) -> None:
 
 def refresh_summary(product: Product) -> None:
     """Keep the listing columns (lowest price, in stock) in step with the variants."""
-    live = [v for v in product.variants]
-    if live:
-        product.min_price_twd = min(v.price_twd for v in live)
-        product.in_stock = any(v.stock > 0 for v in live)
+    if product.variants:
+        product.min_price_twd = min(v.price_twd for v in product.variants)
+        product.in_stock = any(v.stock > 0 for v in product.variants)
 
 
 def new_listing_status(vendor: Vendor, hold_for_review: bool) -> ProductStatus:
@@ -336,10 +336,11 @@ def status_counts(vendor: Vendor) -> dict[str, int]:
     return {status: count for status, count in rows}
 
 
-def low_stock(vendor: Vendor, limit: int = 20) -> list[Variant]:
+def low_stock(vendor: Vendor, limit: int = 20) -> list[tuple[Variant, Product]]:
+    """Listed options with little or no stock, emptiest first, with their text loaded."""
     return list(
-        db.session.scalars(
-            select(Variant)
+        db.session.execute(
+            select(Variant, Product)
             .join(Product, Product.id == Variant.product_id)
             .where(
                 Variant.vendor_id == vendor.id,
@@ -348,23 +349,57 @@ def low_stock(vendor: Vendor, limit: int = 20) -> list[Variant]:
             )
             .order_by(Variant.stock, Variant.id)
             .limit(limit)
-        )
+            .options(selectinload(Variant.translations), selectinload(Product.translations))
+        ).all()
     )
 
 
 def translation_gaps(vendor: Vendor, limit: int = 20) -> list[tuple[Product, list[str]]]:
-    """Listed products with no name in one of the shoppers' languages."""
+    """Products with no name in one of the shoppers' languages (the first `limit`)."""
+    named_everywhere = (
+        select(ProductTranslation.product_id)
+        .where(ProductTranslation.name != "")
+        .group_by(ProductTranslation.product_id)
+        .having(func.count() >= len(CONTENT_LOCALES))
+    )
     products = db.session.scalars(
         select(Product)
-        .where(Product.vendor_id == vendor.id, Product.status != ProductStatus.REMOVED)
+        .where(
+            Product.vendor_id == vendor.id,
+            Product.status != ProductStatus.REMOVED,
+            Product.id.not_in(named_everywhere),
+        )
         .order_by(Product.id)
-    ).all()
+        .limit(limit)
+        .options(selectinload(Product.translations))
+    )
     gaps = []
     for product in products:
         have = {t.locale for t in product.translations if t.name}
-        missing = [loc for loc in CONTENT_LOCALES if loc not in have]
-        if missing:
-            gaps.append((product, missing))
-        if len(gaps) >= limit:
-            break
+        gaps.append((product, [loc for loc in CONTENT_LOCALES if loc not in have]))
     return gaps
+
+
+PRODUCTS_PER_PAGE = 50
+
+
+def vendor_products(vendor: Vendor, after: int | None, size: int = PRODUCTS_PER_PAGE):
+    """A page of the vendor's products, newest first, with what the product list shows;
+    and the id to continue after (None on the last page)."""
+    stmt = (
+        select(Product)
+        .where(Product.vendor_id == vendor.id)
+        .order_by(Product.id.desc())
+        .limit(size + 1)
+        .options(
+            selectinload(Product.translations),
+            selectinload(Product.variants).selectinload(Variant.translations),
+            selectinload(Product.images),
+        )
+    )
+    if after is not None:
+        stmt = stmt.where(Product.id < after)
+    products = list(db.session.scalars(stmt))
+    more = len(products) > size
+    products = products[:size]
+    return products, (products[-1].id if more and products else None)

@@ -100,6 +100,7 @@ def app_servers(app, test_settings, redis_url):
             )
         )
         urls.append(f"http://127.0.0.1:{port}")
+
     def up(url: str) -> bool:
         with requests.get(f"{url}/robots.txt", timeout=10) as response:
             return response.ok

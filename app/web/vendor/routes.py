@@ -92,7 +92,8 @@ def dashboard():
 @bp.get("/products")
 @vendor_staff()
 def products():
-    return render_template("vendor/products.html", **views.product_list(g.vendor))
+    after = request.args.get("after", type=int)
+    return render_template("vendor/products.html", **views.product_list(g.vendor, after))
 
 
 @bp.route("/products/new", methods=["GET", "POST"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from app.domain.locales import CONTENT_LOCALES
 from app.extensions import db
@@ -196,8 +195,7 @@ def dashboard(vendor) -> dict:
 
 
 def _low_stock_rows(vendor):
-    variants = catalog_admin.low_stock(vendor)
-    return [variant_row(v) for v in variants]
+    return [_row(variant, product) for variant, product in catalog_admin.low_stock(vendor)]
 
 
 def product_name(product: Product) -> str:
@@ -222,28 +220,18 @@ def _row(variant: Variant, product: Product) -> dict:
     }
 
 
-def product_list(vendor) -> dict:
-    products = db.session.scalars(
-        select(Product)
-        .where(Product.vendor_id == vendor.id)
-        .order_by(Product.id.desc())
-        .options(
-            selectinload(Product.translations),
-            selectinload(Product.variants).selectinload(Variant.translations),
-            selectinload(Product.images),
-        )
-    ).all()
-    rows = []
-    for product in products:
-        rows.append(
-            {
-                "product": product,
-                "name": product_name(product),
-                "completeness": catalog_admin.completeness(product),
-                "variants": [_row(v, product) for v in product.variants],
-            }
-        )
-    return {"rows": rows, "locales": PORTAL_LOCALES}
+def product_list(vendor, after: int | None) -> dict:
+    products, next_after = catalog_admin.vendor_products(vendor, after)
+    rows = [
+        {
+            "product": product,
+            "name": product_name(product),
+            "completeness": catalog_admin.completeness(product),
+            "variants": [_row(v, product) for v in product.variants],
+        }
+        for product in products
+    ]
+    return {"rows": rows, "locales": PORTAL_LOCALES, "next_after": next_after}
 
 
 def image_page(product: Product) -> dict:
