@@ -234,7 +234,7 @@ def refresh_summary(product: Product) -> None:
         product.in_stock = any(v.stock > 0 for v in product.variants)
 
 
-def new_listing_status(vendor: Vendor, hold_for_review: bool) -> ProductStatus:
+def new_listing_status(hold_for_review: bool) -> ProductStatus:
     if hold_for_review:
         return ProductStatus.PENDING_REVIEW
     return ProductStatus.ACTIVE
@@ -244,7 +244,7 @@ def create_product(vendor: Vendor, data: ProductInput, actor: User, hold_for_rev
     """Raises ValidationFailed (field → message)."""
     _validate(vendor, data, None)
     product = Product(vendor_id=vendor.id, min_price_twd=1)
-    status = new_listing_status(vendor, hold_for_review)
+    status = new_listing_status(hold_for_review)
     product.status = status.value
     if status is ProductStatus.ACTIVE:
         product.published_at = clock.now()
@@ -273,7 +273,7 @@ def set_listed(product: Product, listed: bool, actor: User, hold_for_review: boo
     if listed:
         if product.status in (ProductStatus.ACTIVE, ProductStatus.PENDING_REVIEW):
             return
-        status = new_listing_status(product.vendor, hold_for_review)
+        status = new_listing_status(hold_for_review)
         product.status = status.value
         if status is ProductStatus.ACTIVE and product.published_at is None:
             product.published_at = clock.now()

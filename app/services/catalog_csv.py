@@ -520,7 +520,7 @@ def _variant_changed(variant: Variant, item: VariantPlan) -> bool:
 def apply(vendor: Vendor, import_plan: Plan, actor: User | None, hold_for_review: bool = False):
     """Write a checked plan (one transaction: the caller commits)."""
     now = clock.now()
-    status = new_listing_status(vendor, hold_for_review)
+    status = new_listing_status(hold_for_review)
     touched_products: list[Product] = []
     for item in import_plan.products:
         product = item.existing

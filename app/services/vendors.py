@@ -22,6 +22,7 @@ from app.services.errors import (
     InvalidBusinessNumber,
     InvalidDecision,
     InvitationInvalid,
+    NotFound,
 )
 from app.services.search import service as search_service
 
@@ -225,6 +226,22 @@ def open_invitations(vendor: Vendor) -> list[VendorInvitation]:
             .order_by(VendorInvitation.created_at.desc())
         )
     )
+
+
+def vendor_invitation(vendor: Vendor, invitation_id: int) -> VendorInvitation:
+    """One of the vendor's invitations. Raises NotFound for anyone else's."""
+    invitation = db.session.get(VendorInvitation, invitation_id)
+    if invitation is None or invitation.vendor_id != vendor.id:
+        raise NotFound()
+    return invitation
+
+
+def vendor_member(vendor: Vendor, user_id: int) -> User:
+    """One of the vendor's staff. Raises NotFound for anyone else."""
+    user = db.session.get(User, user_id)
+    if user is None or user.vendor_id != vendor.id:
+        raise NotFound()
+    return user
 
 
 def invite(vendor: Vendor, owner: User, email: str, language: str) -> VendorInvitation:

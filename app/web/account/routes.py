@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -16,14 +16,10 @@ bp = Blueprint("account", __name__, url_prefix="/<lang:lang>/account", template_
 
 
 def _sign_in_limit() -> str:
-    from flask import current_app
-
     return current_app.config["RATELIMIT_SIGN_IN"]
 
 
 def _sign_up_limit() -> str:
-    from flask import current_app
-
     return current_app.config["RATELIMIT_SIGN_UP"]
 
 

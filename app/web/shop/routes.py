@@ -6,7 +6,6 @@ from flask import (
     Blueprint,
     abort,
     make_response,
-    redirect,
     render_template,
     request,
     session,
@@ -140,8 +139,3 @@ def choose_market():
         session["market"] = code
         session.permanent = True
     return hx_redirect(safe_next(request.form.get("next")) or url_for("shop.home"))
-
-
-@bp.get("/index.html")
-def index_html():
-    return redirect(url_for("shop.home"), code=301)

@@ -383,7 +383,7 @@ def staff():
 @bp.post("/staff/invitations/<int:invitation_id>/revoke")
 @vendor_staff(approved=False, owner=True)
 def revoke_invitation(invitation_id: int):
-    invitation = _owned(views.vendor_invitation, invitation_id)
+    invitation = _owned(vendors.vendor_invitation, invitation_id)
     if forms.ConfirmForm().validate_on_submit():
         vendors.revoke(invitation, current_user)
         db.session.commit()
@@ -394,7 +394,7 @@ def revoke_invitation(invitation_id: int):
 @bp.post("/staff/<int:user_id>/remove")
 @vendor_staff(approved=False, owner=True)
 def remove_member(user_id: int):
-    member = _owned(views.vendor_member, user_id)
+    member = _owned(vendors.vendor_member, user_id)
     if forms.ConfirmForm().validate_on_submit():
         try:
             vendors.remove_staff(g.vendor, current_user, member)

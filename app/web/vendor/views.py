@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.domain.locales import CONTENT_LOCALES
 from app.extensions import db
 from app.integrations import mail
-from app.models import Product, User, Variant, VendorInvitation
+from app.models import Product, Variant, VendorInvitation
 from app.models.catalog import Exemption
 from app.services import catalog_admin, catalog_imports, vendors
 from app.services.catalog_admin import ProductInput, VariantInput
@@ -17,7 +17,6 @@ from app.services.errors import (
     BusinessNumberTaken,
     EmailTaken,
     InvalidBusinessNumber,
-    NotFound,
 )
 from app.services.i18n import resolve
 from app.web import labels
@@ -271,20 +270,6 @@ def image_refusal(item) -> str:
 
 def import_page(vendor) -> dict:
     return {"imports": catalog_imports.recent(vendor)}
-
-
-def vendor_invitation(vendor, invitation_id: int) -> VendorInvitation:
-    invitation = db.session.get(VendorInvitation, invitation_id)
-    if invitation is None or invitation.vendor_id != vendor.id:
-        raise NotFound()
-    return invitation
-
-
-def vendor_member(vendor, user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None or user.vendor_id != vendor.id:
-        raise NotFound()
-    return user
 
 
 def send_invitation(invitation: VendorInvitation) -> bool:
