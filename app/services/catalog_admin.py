@@ -203,13 +203,7 @@ def _apply(product: Product, vendor: Vendor, data: ProductInput) -> None:
                 row.name, row.description = name, description
         elif row is not None:
             product.translations.remove(row)
-    by_id = {v.id: v for v in product.variants}
-    for position, item in enumerate(data.variants):
-        variant = by_id.get(item.id) if item.id else None
-        if item.remove:
-            if variant is not None:
-                product.variants.remove(variant)
-            continue
+    for position, (item, variant) in enumerate(_match_variants(product, data.variants)):
         if variant is None:
             variant = Variant(vendor_id=vendor.id)
             product.variants.append(variant)
@@ -225,6 +219,43 @@ def _apply(product: Product, vendor: Vendor, data: ProductInput) -> None:
             "label",
         )
     refresh_summary(product)
+
+
+def _match_variants(product: Product, rows: list[VariantInput]) -> list[tuple]:
+    """(row, existing variant or None) for every kept row, with removals already done.
+
+    A row finds its variant by id, else by SKU (the vendor's key for a variant, as in the CSV):
+    a form opened before a colleague's change, or edited by hand, still updates the variant
+    it names instead of adding a twin that the unique SKU would refuse. Removals and SKU
+    changes reach the database first, so a SKU freed by one row can be taken by another.
+    """
+    removed_ids = {row.id for row in rows if row.remove and row.id}
+    removed_skus = {row.sku for row in rows if row.remove and not row.id}
+    for variant in list(product.variants):
+        if variant.id in removed_ids or (variant.sku in removed_skus and variant.id is not None):
+            product.variants.remove(variant)
+    by_id = {v.id: v for v in product.variants if v.id is not None}
+    by_sku = {v.sku: v for v in product.variants if v.id is not None}
+    claimed: set[int] = set()
+    matched = []
+    for row in rows:
+        if row.remove:
+            continue
+        variant = by_id.get(row.id) if row.id else None
+        if variant is None or variant.id in claimed:
+            variant = by_sku.get(row.sku)
+        if variant is not None and variant.id in claimed:
+            variant = None
+        if variant is not None:
+            claimed.add(variant.id)
+        matched.append((row, variant))
+    renamed = [v for row, v in matched if v is not None and v.sku != row.sku]
+    if removed_ids or removed_skus or renamed:
+        # Two variants swapping SKUs would collide on the unique key half-way: park them.
+        for variant in renamed:
+            variant.sku = f"~{variant.id}"
+        db.session.flush()
+    return matched
 
 
 def refresh_summary(product: Product) -> None:

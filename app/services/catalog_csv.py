@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app.domain import plain_text
 from app.domain.locales import CONTENT_LOCALES
 from app.extensions import db
 from app.models import (
@@ -190,7 +191,7 @@ def _decode(content: bytes) -> str:
 
 
 def _cell(value: str) -> str:
-    value = value.strip()
+    value = plain_text.clean(value).strip()
     if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_START:
         value = value[1:]  # our own export's escape
     return value

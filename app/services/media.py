@@ -6,6 +6,7 @@ can be cached for a year; uploading the same picture twice stores it once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -22,7 +23,9 @@ MAX_BYTES = 8 * 1024 * 1024
 #: Larger pictures are refused before decoding: a decompression bomb is a small file that
 #: expands to billions of pixels.
 MAX_PIXELS = 40_000_000
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+#: MPO is how Pillow names a JPEG carrying a second picture (many phone cameras write one); the
+#: first picture is an ordinary JPEG.
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 #: name → longest side in pixels
 RENDITIONS = {"thumb": 240, "list": 480, "zoom": 1200}
 WEBP_QUALITY = 80
@@ -48,6 +51,8 @@ def _open_verified(data: bytes) -> Image.Image:
         raise ImageRejected("too_big")
     with warnings.catch_warnings():
         # Pillow warns past MAX_IMAGE_PIXELS and raises past twice that: treat both as refusal.
+        # Its other warnings (corrupt EXIF, odd palettes) describe files it can still read.
+        warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             probe = Image.open(io.BytesIO(data))
@@ -71,7 +76,11 @@ def _open_verified(data: bytes) -> Image.Image:
 
 def _normalised(image: Image.Image) -> Image.Image:
     """Upright (EXIF orientation applied), RGB or RGBA, no metadata carried over."""
-    image = ImageOps.exif_transpose(image)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        # A broken EXIF block only loses the orientation hint, never the upload.
+        with contextlib.suppress(Exception):
+            image = ImageOps.exif_transpose(image)
     has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
     clean = image.convert("RGBA" if has_alpha else "RGB")
     # A fresh image holds pixels only: EXIF, GPS, XMP and ICC data are left behind.

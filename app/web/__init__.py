@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, flash, g, redirect, request, send_from_directory, url_for
+from flask import Flask, abort, flash, g, redirect, request, send_from_directory, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
@@ -10,6 +10,7 @@ from app.domain.locales import best_language
 from app.extensions import login_manager
 from app.web.htmx import hx_redirect
 from app.web.i18n import language_from_path
+from app.web.params import IdConverter
 
 
 def register_web(app: Flask) -> None:
@@ -21,6 +22,8 @@ def register_web(app: Flask) -> None:
     from app.web.shop.routes import bp as shop_bp
     from app.web.vendor.routes import bp as vendor_bp
 
+    # before any rule is added: rules compile their converters when registered
+    app.url_map.converters["int"] = IdConverter
     register_context(app)
     app.register_blueprint(shop_bp)
     app.register_blueprint(account_bp)
@@ -98,6 +101,12 @@ def register_web(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf_error(error):
         return errors.render_error(400, error)
+
+    @app.before_request
+    def _no_nul_in_path():
+        # No slug, handle or file name holds a NUL, and PostgreSQL refuses one in a query.
+        if "\x00" in request.path:
+            abort(404)
 
     @app.before_request
     def _mark_htmx():

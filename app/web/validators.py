@@ -55,9 +55,13 @@ class WholeNumberField(IntegerField):
     widget = TextInput()
 
     def process_formdata(self, valuelist):
-        if not valuelist or not valuelist[0].strip():
+        if not valuelist:
             self.data = None
             return
+        if not valuelist[0].strip():
+            # Spaces are not a number; an Optional() field clears this error itself.
+            self.data = None
+            raise ValueError(str(_l("Please fill this in.")))
         text = unicodedata.normalize("NFKC", valuelist[0]).strip().replace(",", "")
         try:
             self.data = int(text)

@@ -679,6 +679,16 @@ def test_a_quoted_multi_line_description_keeps_its_line_break(db, vendor):
     assert product.translations[0].description == "Rolled by hand.\nBrew at 95°C, three times."
 
 
+def test_invisible_control_characters_in_cells_are_dropped(db, vendor):
+    # Spreadsheets carry stray control characters (vertical tabs from merged cells, escapes
+    # from pasted terminal text); they are invisible and no page could show them.
+    run(vendor, csv_bytes(row(name_en="Oolong\x0b Tea\x1b", description_en="One\x0c\r\nTwo")))
+
+    product = product_of(db, vendor, "oolong")
+    english = next(t for t in product.translations if t.locale == "en")
+    assert (english.name, english.description) == ("Oolong Tea", "One\nTwo")
+
+
 def test_markup_in_a_description_is_stored_and_shown_as_text(db, client, vendor):
     script = '<script>alert("x")</script> <b>bold</b>'
     run(vendor, csv_bytes(row(description_en=script)))

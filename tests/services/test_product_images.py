@@ -63,6 +63,21 @@ def test_metadata_is_stripped_and_orientation_applied(tmp_path):
         assert len(image.getexif()) == 0
 
 
+def test_phone_photos_with_a_second_picture_or_broken_exif_are_accepted(tmp_path):
+    # Many phone cameras write JPEGs with a second (depth or preview) picture: Pillow calls
+    # them MPO. A damaged EXIF block only loses the orientation hint.
+    buffer = io.BytesIO()
+    frames = [Image.new("RGB", (90, 60), color) for color in ("red", "blue")]
+    frames[0].save(buffer, "MPO", save_all=True, append_images=frames[1:])
+    with Image.open(io.BytesIO(buffer.getvalue())) as probe:
+        assert probe.format == "MPO"
+    two_pictures = media.store_image(buffer.getvalue(), tmp_path)
+    assert (two_pictures.width, two_pictures.height) == (90, 60)
+    broken_exif = picture("JPEG", exif=b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\xff\xff\x01")
+    stored = media.store_image(broken_exif, tmp_path)
+    assert (stored.width, stored.height) == (64, 48)
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [

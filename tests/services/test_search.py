@@ -159,6 +159,9 @@ def test_typo_in_latin_script_is_tolerated_without_flooding(db, store):
     assert names(result) == ["Pineapple Cake", "Pineapple Cake Gift Box", "Taichung Sun Cake"]
     assert run("caek").corrected == "cake"
     assert run("tae").total == 0  # three letters: too short to guess safely
+    # a plural is one slip from a three-letter word: "teas" means tea
+    assert run("teas").corrected == "tea"
+    assert {"High Mountain Oolong Tea", "Sun Moon Lake Black Tea"} <= set(names(run("teas")))
     nothing = run("zqxwvy")
     assert (nothing.total, nothing.corrected) == (0, None)
 

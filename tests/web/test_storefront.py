@@ -222,6 +222,21 @@ def test_hidden_products_and_vendors_are_404(client, make):
     assert client.get("/en/c/no-such-category").status_code == 404
 
 
+def test_hand_typed_urls_never_break_a_page(client, oolong, make):
+    """Cursors and ids past any database id, and NUL bytes, name nothing: 404 or the page."""
+    zone = make.zone(slug="teatime", products=[oolong])
+    huge = "9" * 25
+    assert client.get(f"/en/zones/{zone.slug}?after={huge}").status_code == 200
+    page = client.get(f"/en/products/alishan-leaf/high-mountain-oolong?variant={huge}")
+    assert page.status_code == 200
+    assert "High Mountain Oolong" in html(page)
+    assert client.get("/en/c/tea?after=%00").status_code == 200
+    for path in ("/en/zones/tea%00time", "/en/shops/alishan%00leaf", "/en/c/%00"):
+        assert client.get(path).status_code == 404
+    assert client.get("/en/products/alishan-leaf/high-mountain%00-oolong").status_code == 404
+    assert client.get(f"/sitemaps/products-{huge}.xml").status_code == 404
+
+
 def test_category_listing_sorts_and_loads_more(client, make):
     vendor = make.vendor()
     for price in range(100, 100 + 30):

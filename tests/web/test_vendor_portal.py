@@ -227,6 +227,81 @@ def test_edit_adds_an_option_and_removes_another(browser, db, approved, make):
     assert db.session.get(Product, product.id).min_price_twd == 320
 
 
+def two_option_form(product, rows):
+    data = product_form(category=str(product.category_id), handle=product.handle, name_en="Cake")
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"variants-{index}-{key}"] = value
+    return data
+
+
+def test_a_stale_form_updates_the_option_it_names_by_sku(browser, db, approved, make):
+    """A form opened before a colleague's change (or edited by hand) carries no usable option
+    id: the SKU still says which option it is, so nothing is duplicated or lost."""
+    vendor, owner = approved
+    product = make.product(
+        vendor,
+        handle="cake",
+        variants=[{"sku": "C-6", "price_twd": 300, "stock": 5, "labels": {"en": "Box of 6"}}],
+    )
+    browser.sign_in(owner.email, PASSWORD)
+    row = {"sku": "C-6", "price_twd": "330", "stock": "9", "weight_g": "400", "label_en": "Six"}
+    for stale_id in ("", "not-a-number", "0", "9" * 25):
+        response = browser.submit(
+            f"/en/vendor/products/{product.id}",
+            two_option_form(product, [{**row, "variant_id": stale_id}]),
+        )
+        assert response.status_code == 303, html(response)[:2000]
+    db.session.expire_all()
+    variants = db.session.get(Product, product.id).variants
+    assert [(v.sku, v.price_twd, v.stock) for v in variants] == [("C-6", 330, 9)]
+
+
+def test_two_options_can_swap_skus(browser, db, approved, make):
+    vendor, owner = approved
+    product = make.product(
+        vendor,
+        handle="cake",
+        variants=[
+            {"sku": "C-6", "price_twd": 300, "stock": 5, "labels": {"en": "Box of 6"}},
+            {"sku": "C-12", "price_twd": 500, "stock": 5, "labels": {"en": "Box of 12"}},
+        ],
+    )
+    six, twelve = product.variants
+    browser.sign_in(owner.email, PASSWORD)
+    rows = [
+        {"variant_id": str(six.id), "sku": "C-12", "price_twd": "300", "stock": "5"},
+        {"variant_id": str(twelve.id), "sku": "C-6", "price_twd": "500", "stock": "5"},
+    ]
+    for index, label in enumerate(("Box of 6", "Box of 12")):
+        rows[index].update({"weight_g": "400", "label_en": label})
+    response = browser.submit(f"/en/vendor/products/{product.id}", two_option_form(product, rows))
+    assert response.status_code == 303, html(response)[:2000]
+    db.session.expire_all()
+    assert {v.id: v.sku for v in db.session.get(Product, product.id).variants} == {
+        six.id: "C-12",
+        twelve.id: "C-6",
+    }
+
+
+def test_invisible_control_characters_are_dropped_from_typed_text(browser, db, approved, make):
+    vendor, owner = approved
+    browser.sign_in(owner.email, PASSWORD)
+    tea = make.category("tea")
+    response = browser.submit(
+        "/en/vendor/products/new",
+        product_form(
+            category=str(tea.id),
+            name_en="Oriental\x00 Beauty\x1b Oolong",
+            description_en="Line one\r\nLine\x0b two",
+        ),
+    )
+    assert response.status_code == 303, html(response)[:2000]
+    product = db.session.scalar(select(Product).where(Product.handle == "oriental-beauty"))
+    english = next(t for t in product.translations if t.locale == "en")
+    assert (english.name, english.description) == ("Oriental Beauty Oolong", "Line one\nLine two")
+
+
 def test_quick_edit_with_and_without_htmx(browser, db, approved, make):
     vendor, owner = approved
     product = make.product(vendor, variants=[{"sku": "Q-1", "price_twd": 300, "stock": 5}])
@@ -259,6 +334,13 @@ def test_quick_edit_with_and_without_htmx(browser, db, approved, make):
         headers={"HX-Request": "true"},
     )
     assert "Enter a whole number of NT$ above 0." in html(bad)
+    blank = browser.client.post(
+        f"/en/vendor/variants/{variant.id}",
+        data={"csrf_token": token, "price_twd": "  ", "stock": "7"},
+        headers={"HX-Request": "true"},
+    )
+    assert blank.status_code == 200
+    assert "Please fill this in." in html(blank)
     db.session.expire_all()
     assert db.session.get(Variant, variant.id).price_twd == 360
 

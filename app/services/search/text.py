@@ -79,4 +79,6 @@ def joined_names(names: list[str]) -> str:
 
 
 def latin_words(text: str) -> set[str]:
-    return {w for w in _LATIN_WORD.findall(normalise(text)) if 4 <= len(w) <= 40}
+    """The vocabulary that typo correction picks from. Three-letter words count: "teas" and
+    "oils" are one slip from "tea" and "oil", the words the shopper most likely meant."""
+    return {w for w in _LATIN_WORD.findall(normalise(text)) if 3 <= len(w) <= 40}

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, Length
 
+from app.web.forms import StoreForm
 from app.web.validators import email, max_length, required
 
 PASSWORD_MIN = 10
 
 
-class SignInForm(FlaskForm):
+class SignInForm(StoreForm):
     email = EmailField(_l("Email"), validators=[required(), email(), max_length(254)])
     password = PasswordField(_l("Password"), validators=[required(), max_length(200)])
     remember = BooleanField(_l("Keep me signed in on this device"))
@@ -37,12 +37,12 @@ def new_password_fields():
     return password, confirm
 
 
-class SignUpForm(FlaskForm):
+class SignUpForm(StoreForm):
     name = StringField(_l("Your name"), validators=[required(), max_length(120)])
     email = EmailField(_l("Email"), validators=[required(), email(), max_length(254)])
     password, confirm = new_password_fields()
     next = HiddenField()
 
 
-class SignOutForm(FlaskForm):
+class SignOutForm(StoreForm):
     pass

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, TextAreaField
 
+from app.web.forms import StoreForm
 from app.web.validators import max_length
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(StoreForm):
     decision = HiddenField()
     reason = TextAreaField(
         _l("Reason"),

@@ -17,6 +17,7 @@ from app.services.catalog import Sort
 from app.services.search import service as search_service
 from app.web.context import shopper
 from app.web.htmx import hx_redirect, render_page_or_block
+from app.web.params import id_arg
 from app.web.safe_redirect import safe_next
 from app.web.shop.structured import product_jsonld
 
@@ -55,7 +56,7 @@ def product(vendor_slug: str, handle: str):
     view = catalog.product_detail(vendor_slug, handle, who)
     if view is None:
         abort(404)
-    chosen = request.args.get("variant", type=int)
+    chosen = id_arg("variant")
     selected = next((v for v in view.variants if v.id == chosen), None)
     if selected is None:
         selected = next((v for v in view.variants if v.in_stock), view.variants[0])
@@ -76,7 +77,7 @@ def zone(slug: str):
     found = zones.zone_by_slug(slug, who, clock.now())
     if found is None:
         abort(404)
-    view, next_after = zones.zone_page(found, who, request.args.get("after", type=int))
+    view, next_after = zones.zone_page(found, who, id_arg("after"))
     return render_page_or_block(
         "shop/zone.html", _listing_block(), zone=view, next_after=next_after
     )

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, MultipleFileField
 from wtforms import (
     BooleanField,
     EmailField,
     FieldList,
-    Form,
     FormField,
     HiddenField,
     SelectField,
@@ -21,6 +19,7 @@ from wtforms import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.web.account.forms import new_password_fields
+from app.web.forms import StoreForm, SubForm
 from app.web.validators import (
     DayField,
     WholeNumberField,
@@ -49,7 +48,7 @@ class CheckboxList(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class ApplicationForm(FlaskForm):
+class ApplicationForm(StoreForm):
     name_zh_hant = StringField(
         _l("Company name in Chinese"), validators=[required(), max_length(160)]
     )
@@ -71,7 +70,7 @@ class ApplicationForm(FlaskForm):
     password, confirm = new_password_fields()
 
 
-class VariantForm(Form):
+class VariantForm(SubForm):
     variant_id = HiddenField()
     sku = StringField(_l("SKU"), validators=[optional(), max_length(64)])
     label_zh_Hant = StringField(_l("Option name (Chinese)"), validators=[max_length(120)])
@@ -100,7 +99,7 @@ class VariantForm(Form):
         )
 
 
-class ProductForm(FlaskForm):
+class ProductForm(StoreForm):
     category = SelectField(_l("Category"), coerce=optional_int, validators=[required()])
     handle = StringField(
         _l("Web address name"),
@@ -140,16 +139,16 @@ class ProductForm(FlaskForm):
     exemption = SelectField(_l("7-day cooling-off period"), validators=[optional()])
 
 
-class QuickEditForm(FlaskForm):
+class QuickEditForm(StoreForm):
     price_twd = WholeNumberField(_l("Price (NT$)"), validators=[required()])
     stock = WholeNumberField(_l("Stock"), validators=[required()])
 
 
-class ListingForm(FlaskForm):
+class ListingForm(StoreForm):
     listed = HiddenField()
 
 
-class ImagesForm(FlaskForm):
+class ImagesForm(StoreForm):
     images = MultipleFileField(
         _l("Add photos"),
         validators=[required()],
@@ -157,7 +156,7 @@ class ImagesForm(FlaskForm):
     )
 
 
-class AltTextForm(FlaskForm):
+class AltTextForm(StoreForm):
     alt_zh_Hant = StringField(
         _l("Description of the photo (Chinese)"), validators=[max_length(250)]
     )
@@ -166,7 +165,7 @@ class AltTextForm(FlaskForm):
     alt_ms = StringField(_l("Description of the photo (Malay)"), validators=[max_length(250)])
 
 
-class ImportForm(FlaskForm):
+class ImportForm(StoreForm):
     file = FileField(
         _l("Catalog file (CSV)"),
         validators=[required()],
@@ -174,16 +173,16 @@ class ImportForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(StoreForm):
     pass
 
 
-class InviteForm(FlaskForm):
+class InviteForm(StoreForm):
     email = EmailField(
         _l("Staff member's email"), validators=[required(), email(), max_length(254)]
     )
 
 
-class JoinForm(FlaskForm):
+class JoinForm(StoreForm):
     name = StringField(_l("Your name"), validators=[required(), max_length(120)])
     password, confirm = new_password_fields()

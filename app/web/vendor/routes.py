@@ -31,6 +31,7 @@ from app.services.errors import (
 )
 from app.web.access import vendor_staff
 from app.web.htmx import hx_redirect, wants_fragment
+from app.web.params import id_arg
 from app.web.vendor import forms, views
 
 bp = Blueprint("vendor", __name__, url_prefix="/<lang:lang>/vendor", template_folder="templates")
@@ -92,7 +93,7 @@ def dashboard():
 @bp.get("/products")
 @vendor_staff()
 def products():
-    after = request.args.get("after", type=int)
+    after = id_arg("after")
     return render_template("vendor/products.html", **views.product_list(g.vendor, after))
 
 
