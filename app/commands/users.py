@@ -10,8 +10,8 @@ from flask.cli import with_appcontext
 from app.extensions import db
 from app.models.user import Role
 from app.services import accounts
-from app.services.errors import EmailTaken
-from app.web.account.forms import PASSWORD_MIN
+from app.services.accounts import PASSWORD_MIN
+from app.services.errors import EmailTaken, InvalidEmail
 
 
 @click.group("users")
@@ -32,6 +32,8 @@ def create_operator(email: str, name: str) -> None:
         raise click.ClickException(f"Use a password of at least {PASSWORD_MIN} characters.")
     try:
         user = accounts.create_user(email, password, name, role=Role.OPERATOR)
+    except InvalidEmail:
+        raise click.ClickException(f"{email!r} is not an e-mail address.") from None
     except EmailTaken:
         raise click.ClickException(f"An account with {email} already exists.") from None
     db.session.commit()

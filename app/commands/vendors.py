@@ -12,7 +12,12 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Vendor
 from app.services import catalog_csv, catalog_imports, vendors
-from app.services.errors import BusinessNumberTaken, EmailTaken, InvalidBusinessNumber
+from app.services.errors import (
+    BusinessNumberTaken,
+    EmailTaken,
+    InvalidBusinessNumber,
+    InvalidEmail,
+)
 
 
 @click.group("vendors")
@@ -40,11 +45,18 @@ def add(slug: str, name: str, email: str, ubn: str | None, approved: bool) -> No
     except BusinessNumberTaken:
         db.session.rollback()
         raise click.ClickException(f"A vendor with business number {ubn} already exists.") from None
+    except InvalidEmail:
+        db.session.rollback()
+        raise click.ClickException(f"{email!r} is not an e-mail address.") from None
     except EmailTaken:
         db.session.rollback()
         raise click.ClickException(f"An account with {email} already exists.") from None
     except ValueError as error:
         db.session.rollback()
+        if str(error) == "name":
+            raise click.ClickException(
+                f"Give the vendor a name of 1 to {vendors.NAME_MAX} characters."
+            ) from None
         message = (
             "is already taken"
             if "taken" in str(error)

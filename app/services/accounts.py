@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -9,11 +10,25 @@ from app.extensions import db
 from app.models import User
 from app.models.user import Role
 from app.services import clock
-from app.services.errors import EmailTaken, InvalidCredentials
+from app.services.errors import EmailTaken, InvalidCredentials, InvalidEmail, WeakPassword
 
 #: A real hash to compare against when the e-mail is unknown, so a wrong address takes as long
 #: as a wrong password and sign-in does not reveal who has an account.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+#: the shortest password an account may have (forms and commands say the same)
+PASSWORD_MIN = 10
+
+
+def check_email(email: str) -> str:
+    """The address as stored. Raises InvalidEmail. The same library and settings as the
+    forms' Email validator, so the command line accepts exactly what the pages accept."""
+    try:
+        validate_email((email or "").strip(), check_deliverability=False)
+    except EmailNotValidError:
+        raise InvalidEmail(field="email") from None
+    return normalise_email(email)
 
 
 def normalise_email(email: str) -> str:
@@ -33,7 +48,11 @@ def create_user(
     vendor_id: int | None = None,
     is_vendor_owner: bool = False,
 ) -> User:
-    """Create an account. Raises EmailTaken. Passwords are hashed with scrypt (Werkzeug)."""
+    """Create an account. Raises InvalidEmail, EmailTaken or WeakPassword. Passwords are hashed
+    with scrypt (Werkzeug)."""
+    check_email(email)
+    if len(password) < PASSWORD_MIN:
+        raise WeakPassword(field="password")
     if find_by_email(email) is not None:
         raise EmailTaken(field="email")
     user = User(

@@ -15,6 +15,14 @@ class EmailTaken(ServiceError):
     pass
 
 
+class InvalidEmail(ServiceError):
+    pass
+
+
+class WeakPassword(ServiceError):
+    pass
+
+
 class InvalidCredentials(ServiceError):
     pass
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
+from app.domain import plain_text
 from app.domain import ubn as ubn_rules
 from app.extensions import db
 from app.models import Category, User, Vendor, VendorInvitation
@@ -41,6 +42,10 @@ class Application:
     password: str
     category_ids: list[int] = field(default_factory=list)
     language: str = "zh-hant"
+
+
+#: the longest company name (the application form's limit and the column's size)
+NAME_MAX = 160
 
 
 def normalise_ubn(value: str) -> str:
@@ -119,13 +124,18 @@ def create(
     """A vendor and its owner account from the command line (same rules as the form).
 
     Returns the vendor, the owner and the owner's password (generated when not given).
-    Raises InvalidBusinessNumber, BusinessNumberTaken, EmailTaken or ValueError (slug).
+    Raises InvalidBusinessNumber, BusinessNumberTaken, InvalidEmail, EmailTaken or ValueError
+    ("slug", "slug taken", "name").
     """
     if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?", slug or ""):
         raise ValueError("slug")
     if db.session.scalar(select(Vendor.id).where(Vendor.slug == slug)) is not None:
         raise ValueError("slug taken")
+    name = plain_text.clean(name or "").strip()
+    if not name or len(name) > NAME_MAX:
+        raise ValueError("name")
     number = check_ubn(ubn) if ubn else None
+    accounts.check_email(email)
     if accounts.find_by_email(email) is not None:
         raise EmailTaken(field="email")
     vendor = Vendor(

@@ -200,3 +200,34 @@ def test_cli_vendors_add(app, db):
     )
     assert slug.exit_code == 1
     assert "slug" in slug.output
+
+
+@pytest.mark.parametrize(
+    ("name", "email", "message"),
+    [
+        ("Tea House", "not-an-address", "not an e-mail address"),
+        ("Tea House", "owner@", "not an e-mail address"),
+        ("   ", "owner@example.com", "Give the vendor a name"),
+        ("x" * 161, "owner@example.com", "Give the vendor a name"),
+    ],
+)
+def test_cli_vendors_add_checks_name_and_email_like_the_form(app, db, name, email, message):
+    result = app.test_cli_runner().invoke(
+        args=["vendors", "add", "tea-house", "--name", name, "--email", email]
+    )
+    assert result.exit_code == 1
+    assert message in result.output
+    assert count(db, Vendor) == 0
+    assert count(db, User) == 0
+
+
+def test_cli_create_operator_refuses_a_bad_address(app, db, monkeypatch):
+    monkeypatch.setenv("OPERATOR_PASSWORD", "a-long-enough-password")
+    runner = app.test_cli_runner()
+    bad = runner.invoke(args=["users", "create-operator", "operator-at-example"])
+    assert bad.exit_code == 1
+    assert "not an e-mail address" in bad.output
+    good = runner.invoke(args=["users", "create-operator", "Ops@Example.com"])
+    assert good.exit_code == 0, good.output
+    operator = db.session.scalar(select(User).where(User.email == "ops@example.com"))
+    assert operator.role == "operator"

@@ -4,10 +4,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, Length
 
+from app.services.accounts import PASSWORD_MIN
 from app.web.forms import StoreForm
 from app.web.validators import email, max_length, required
-
-PASSWORD_MIN = 10
 
 
 class SignInForm(StoreForm):
