@@ -25,6 +25,7 @@ from app.models import (
 )
 from app.models.catalog import ProductStatus
 from app.models.vendor import VendorStatus
+from app.services import bulk_insert
 from app.services.search.text import SEP, joined_names, latin_words, normalise, short_tokens
 
 BATCH = 1000
@@ -133,8 +134,8 @@ def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
             db.session.execute(delete(SearchDocument).where(SearchDocument.product_id.in_(chunk)))
         rows = _rows_for(chunk)
         if rows:
-            db.session.execute(SearchDocument.__table__.insert(), [r for r, _t in rows])
-            db.session.execute(SearchText.__table__.insert(), [t for _r, t in rows])
+            bulk_insert.insert_rows(SearchDocument.__table__, [r for r, _t in rows])
+            bulk_insert.insert_rows(SearchText.__table__, [t for _r, t in rows])
         words: set[str] = set()
         for ranking, _texts in rows:
             for name in ranking["names"].split(SEP):
@@ -163,6 +164,12 @@ def _clear_all() -> None:
 
 def reindex_all(progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the whole index in batches; returns how many products are searchable."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        # Right after a bulk load the planner still believes the tables are empty and scans
+        # them whole for every batch; fresh statistics give it the product_id indexes.
+        db.session.execute(
+            text("ANALYZE products, product_translations, variants, variant_translations, vendors")
+        )
     _clear_all()
     last_id, total = 0, 0
     while True:
