@@ -132,3 +132,69 @@ def test_results_follow_the_shopper_typing(visit, live_server):
     page.locator("#site-search-suggestions li").first.wait_for()
     shopper.shot("suggestions")
     shopper.assert_clean()
+
+
+VENDOR = ("vendor@demo.example.com", "goodgoods-vendor")  # the demo store's vendor owner
+
+
+def _serious_violations(visit_, path: str) -> str:
+    """axe-core's serious and critical findings on the page now open, as a readable report."""
+    from tests.browser.conftest import AXE_FILE
+
+    page = visit_.page
+    page.evaluate(AXE_FILE.read_text(encoding="utf-8"))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    return "\n".join(
+        f"{path}: {v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(f"    {node['target']}" for node in v["nodes"])
+        for v in serious
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "lang", "paths"),
+    [
+        (
+            None,
+            "th",
+            [
+                "/search?q=ชา",
+                "/search?q=zzqqxx",
+                "/zones/taipei-good-goods",
+                "/shops/alishan-leaf",
+                "/account/sign-in",
+                "/account/sign-up",
+                "/vendor/apply",
+                "/no-such-page",
+            ],
+        ),
+        (
+            VENDOR,
+            "zh-hant",
+            [
+                "/vendor/",
+                "/vendor/products",
+                "/vendor/products/new",
+                "/vendor/import",
+                "/vendor/staff",
+            ],
+        ),
+        (OPERATOR, "en", ["/ops/vendors", "/ops/vendors?status=approved"]),
+    ],
+    ids=["shopper-pages", "vendor-portal", "ops"],
+)
+def test_every_other_page_has_no_serious_accessibility_violation(
+    visit, live_server, who, lang, paths
+):
+    visit_ = visit()
+    if who:
+        sign_in(visit_, live_server, lang, *who)
+    reports = []
+    for path in paths:
+        response = visit_.page.goto(live_server.url(f"/{lang}{path}"))
+        assert response.status == (404 if path == "/no-such-page" else 200), path
+        visit_.shot(path.strip("/").replace("/", "-").split("?")[0] or "home")
+        reports.append(_serious_violations(visit_, path))
+    report = "\n".join(r for r in reports if r)
+    assert not report, f"axe found serious problems:\n{report}"
