@@ -21,6 +21,9 @@ from app.services.clock import STORE_TZ
 
 #: currencies shown without minor units whatever ISO says (cash has no cents)
 WHOLE_UNIT_CURRENCIES = frozenset({"TWD"})
+#: symbols the store always spells out: Babel writes a bare "$" for TWD in zh_Hant_TW, which a
+#: page also showing Singapore dollars would make ambiguous (DESIGN.md: `NT$450`)
+FIXED_SYMBOLS = {"TWD": "NT$"}
 
 
 @lru_cache(maxsize=64)
@@ -33,10 +36,15 @@ def money_locale(lang: str, market_code: str) -> str:
     return candidate if localedata.exists(candidate) else str(babel_locale)
 
 
-@lru_cache(maxsize=4)
-def _whole_pattern(locale: str) -> str:
+@lru_cache(maxsize=16)
+def _whole_pattern(locale: str, currency: str = "") -> str:
     pattern = Locale.parse(locale).currency_formats["standard"].pattern
-    return pattern.replace(".00", "")
+    return _with_symbol(pattern.replace(".00", ""), currency)
+
+
+def _with_symbol(pattern: str, currency: str) -> str:
+    symbol = FIXED_SYMBOLS.get(currency)
+    return pattern.replace("¤", symbol) if symbol else pattern
 
 
 @lru_cache(maxsize=50_000)
@@ -44,7 +52,11 @@ def _format(amount_minor: int, currency: str, locale: str) -> str:
     value = Decimal(amount_minor).scaleb(-minor_unit(currency))
     if currency in WHOLE_UNIT_CURRENCIES:
         return format_currency(
-            value, currency, format=_whole_pattern(locale), locale=locale, currency_digits=False
+            value,
+            currency,
+            format=_whole_pattern(locale, currency),
+            locale=locale,
+            currency_digits=False,
         )
     return format_currency(value, currency, locale=locale)
 
@@ -59,7 +71,7 @@ def format_whole_money(major: int, currency: str, locale: str) -> str:
     return format_currency(
         Decimal(major),
         currency,
-        format=_whole_pattern(locale),
+        format=_whole_pattern(locale, currency),
         locale=locale,
         currency_digits=False,
     )

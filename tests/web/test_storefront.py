@@ -90,7 +90,10 @@ def test_market_defaults_from_language(client, oolong):
     assert "฿701.83" in html(client.get(url.format("th")))  # NT$680 × 1.0321 = 701.8280
     assert "RM91.94" in html(client.get(url.format("ms")))  # 680 × 0.1352 = 91.936
     assert "$27.91" in html(client.get(url.format("en")))  # en → Singapore, S$ shown as $
-    assert "$680" in html(client.get(url.format("zh-hant")))  # TWD in whole dollars
+    taiwan = html(client.get(url.format("zh-hant")))
+    # TWD in whole dollars and always as NT$, even where Babel's zh_Hant_TW writes a bare $
+    assert "NT$680" in taiwan
+    assert re.search(r"(?<!NT)\$680", taiwan) is None
 
 
 def test_market_switcher_changes_currency_without_javascript(browser, oolong):
