@@ -12,6 +12,7 @@ from enum import StrEnum
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
+from app.domain.ids import fits_integer
 from app.domain.locales import fallback_chain
 from app.domain.money import Money
 from app.extensions import db
@@ -145,9 +146,12 @@ def decode_cursor(sort: Sort, cursor: str | None):
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         value, product_id = raw.rsplit("|", 1)
         key = datetime.fromisoformat(value) if sort is Sort.NEWEST else int(value)
-        return key, int(product_id)
+        number = int(product_id)
     except (ValueError, UnicodeDecodeError, binascii.Error):
         return None
+    if not fits_integer(number) or (isinstance(key, int) and not fits_integer(key)):
+        return None
+    return key, number
 
 
 def _ordered(stmt: Select, sort: Sort, cursor: str | None) -> Select:

@@ -224,33 +224,36 @@ def _apply(product: Product, vendor: Vendor, data: ProductInput) -> None:
 def _match_variants(product: Product, rows: list[VariantInput]) -> list[tuple]:
     """(row, existing variant or None) for every kept row, with removals already done.
 
-    A row finds its variant by id, else by SKU (the vendor's key for a variant, as in the CSV):
-    a form opened before a colleague's change, or edited by hand, still updates the variant
-    it names instead of adding a twin that the unique SKU would refuse. Removals and SKU
-    changes reach the database first, so a SKU freed by one row can be taken by another.
+    Rows that name one of the product's variants by id take it first; a row whose id is
+    missing or stale (a form opened before a colleague's change, or edited by hand) then
+    finds its variant by SKU, the vendor's key for a variant as in the CSV, instead of adding a
+    twin that the unique SKU would refuse. Only a row that names a variant by id removes it.
+    Removals and SKU changes reach the database first, so a SKU freed by one row can be taken
+    by another.
     """
     removed_ids = {row.id for row in rows if row.remove and row.id}
-    removed_skus = {row.sku for row in rows if row.remove and not row.id}
     for variant in list(product.variants):
-        if variant.id in removed_ids or (variant.sku in removed_skus and variant.id is not None):
+        if variant.id is not None and variant.id in removed_ids:
             product.variants.remove(variant)
+    kept = [row for row in rows if not row.remove]
     by_id = {v.id: v for v in product.variants if v.id is not None}
-    by_sku = {v.sku: v for v in product.variants if v.id is not None}
+    chosen: list[Variant | None] = [None] * len(kept)
     claimed: set[int] = set()
-    matched = []
-    for row in rows:
-        if row.remove:
-            continue
+    for index, row in enumerate(kept):
         variant = by_id.get(row.id) if row.id else None
-        if variant is None or variant.id in claimed:
-            variant = by_sku.get(row.sku)
-        if variant is not None and variant.id in claimed:
-            variant = None
-        if variant is not None:
+        if variant is not None and variant.id not in claimed:
+            chosen[index] = variant
             claimed.add(variant.id)
-        matched.append((row, variant))
+    by_sku = {v.sku: v for v in by_id.values() if v.id not in claimed}
+    for index, row in enumerate(kept):
+        if chosen[index] is None:
+            variant = by_sku.pop(row.sku, None)
+            if variant is not None:
+                chosen[index] = variant
+                claimed.add(variant.id)
+    matched = list(zip(kept, chosen, strict=True))
     renamed = [v for row, v in matched if v is not None and v.sku != row.sku]
-    if removed_ids or removed_skus or renamed:
+    if removed_ids or renamed:
         # Two variants swapping SKUs would collide on the unique key half-way: park them.
         for variant in renamed:
             variant.sku = f"~{variant.id}"

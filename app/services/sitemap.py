@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import or_, select
 
+from app.domain.ids import fits_integer
 from app.extensions import db
 from app.models import Category, Product, Vendor, Zone
 from app.models.vendor import VendorStatus
@@ -33,7 +34,7 @@ def product_chunks(size: int) -> list[int]:
 
 
 def product_entries(chunk: int, size: int) -> list[Entry]:
-    if chunk < 0:
+    if chunk < 0 or not fits_integer((chunk + 1) * size):
         return []
     rows = db.session.execute(
         select(Vendor.slug, Product.handle, Product.updated_at)

@@ -15,7 +15,7 @@ from app.domain import ubn as ubn_rules
 from app.extensions import db
 from app.models import Category, User, Vendor, VendorInvitation
 from app.models.user import Role
-from app.models.vendor import VendorStatus
+from app.models.vendor import SLUG, VendorStatus
 from app.services import accounts, audit, clock, product_events
 from app.services.errors import (
     BusinessNumberTaken,
@@ -127,7 +127,7 @@ def create(
     Raises InvalidBusinessNumber, BusinessNumberTaken, InvalidEmail, EmailTaken or ValueError
     ("slug", "slug taken", "name").
     """
-    if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?", slug or ""):
+    if not SLUG.fullmatch(slug or ""):
         raise ValueError("slug")
     if db.session.scalar(select(Vendor.id).where(Vendor.slug == slug)) is not None:
         raise ValueError("slug taken")

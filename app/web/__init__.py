@@ -103,10 +103,13 @@ def register_web(app: Flask) -> None:
         return errors.render_error(400, error)
 
     @app.before_request
-    def _no_nul_in_path():
-        # No slug, handle or file name holds a NUL, and PostgreSQL refuses one in a query.
+    def _no_nul_bytes():
+        # No slug, handle, id or file name holds a NUL, and PostgreSQL refuses one in a query.
+        # The search box's text is the exception: the search service drops control characters.
         if "\x00" in request.path:
             abort(404)
+        if any("\x00" in value for key, value in request.args.items(multi=True) if key != "q"):
+            abort(400)
 
     @app.before_request
     def _mark_htmx():

@@ -1,5 +1,6 @@
 """Storefront pages as a shopper sees them."""
 
+import base64
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -233,11 +234,42 @@ def test_hand_typed_urls_never_break_a_page(client, oolong, make):
     page = client.get(f"/en/products/alishan-leaf/high-mountain-oolong?variant={huge}")
     assert page.status_code == 200
     assert "High Mountain Oolong" in html(page)
-    assert client.get("/en/c/tea?after=%00").status_code == 200
+    assert client.get("/en/c/tea?after=%00").status_code == 400  # no cursor holds a NUL
     for path in ("/en/zones/tea%00time", "/en/shops/alishan%00leaf", "/en/c/%00"):
         assert client.get(path).status_code == 404
     assert client.get("/en/products/alishan-leaf/high-mountain%00-oolong").status_code == 404
     assert client.get(f"/sitemaps/products-{huge}.xml").status_code == 404
+    assert client.get("/sitemaps/products-500000.xml").status_code == 404  # ids past 2**31
+
+
+def cursor(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/en/c/tea?sort=price_asc&after={cursor('1|99999999999')}",
+        f"/en/c/tea?sort=price_desc&after={cursor('680|' + '9' * 30)}",
+        f"/en/shops/alishan-leaf?sort=price_asc&after={cursor('99999999999|1')}",
+        f"/en/search?q=oolong&sort=price_asc&after={cursor('[99999999999, 1]')}",
+        "/en/search?q=oolong&after="
+        + cursor('[0, 0, "2026-01-01T00:00:00+00:00", 99999999999999999999999]'),
+    ],
+)
+def test_forged_cursors_past_the_integer_range_show_the_first_page(client, oolong, path):
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "High Mountain Oolong" in html(page)
+
+
+def test_nul_bytes_in_filters_are_a_bad_request_but_searched_text_is_cleaned(client, oolong):
+    assert client.get("/en/search?q=oolong&vendor=%00").status_code == 400
+    assert client.get("/en/c/tea?sort=price%00asc").status_code == 400
+    found = client.get("/en/search?q=oolong%00")
+    assert found.status_code == 200
+    assert "High Mountain Oolong" in html(found)
+    assert client.get("/en/search?q=oolong&vendor=Not%20A%20Slug!").status_code == 200
 
 
 def test_category_listing_sorts_and_loads_more(client, make):

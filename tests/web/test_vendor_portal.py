@@ -246,7 +246,7 @@ def test_a_stale_form_updates_the_option_it_names_by_sku(browser, db, approved, 
     )
     browser.sign_in(owner.email, PASSWORD)
     row = {"sku": "C-6", "price_twd": "330", "stock": "9", "weight_g": "400", "label_en": "Six"}
-    for stale_id in ("", "not-a-number", "0", "9" * 25):
+    for stale_id in ("", "not-a-number", "0", "9" * 25, "²"):
         response = browser.submit(
             f"/en/vendor/products/{product.id}",
             two_option_form(product, [{**row, "variant_id": stale_id}]),
@@ -255,6 +255,35 @@ def test_a_stale_form_updates_the_option_it_names_by_sku(browser, db, approved, 
     db.session.expire_all()
     variants = db.session.get(Product, product.id).variants
     assert [(v.sku, v.price_twd, v.stock) for v in variants] == [("C-6", 330, 9)]
+
+
+def test_a_row_naming_an_option_by_id_keeps_it_even_after_a_new_row_with_its_old_sku(
+    browser, db, approved, make
+):
+    vendor, owner = approved
+    product = make.product(
+        vendor,
+        handle="cake",
+        variants=[{"sku": "C-6", "price_twd": 300, "stock": 5, "labels": {"en": "Box of 6"}}],
+    )
+    six = product.variants[0]
+    browser.sign_in(owner.email, PASSWORD)
+    rows = [
+        {"variant_id": "", "sku": "C-6", "price_twd": "999", "label_en": "New box"},
+        {"variant_id": str(six.id), "sku": "C-6B", "price_twd": "300", "label_en": "Box of 6"},
+        # a spare row ticked for removal names nothing: it removes nothing
+        {"variant_id": "", "sku": "C-6B", "price_twd": "1", "remove": "y"},
+    ]
+    for row in rows:
+        row.update({"stock": "5", "weight_g": "400"})
+    response = browser.submit(f"/en/vendor/products/{product.id}", two_option_form(product, rows))
+    assert response.status_code == 303, html(response)[:2000]
+    db.session.expire_all()
+    variants = {v.sku: v for v in db.session.get(Product, product.id).variants}
+    assert set(variants) == {"C-6", "C-6B"}
+    assert (variants["C-6B"].id, variants["C-6B"].price_twd) == (six.id, 300)
+    assert variants["C-6"].id != six.id
+    assert variants["C-6"].price_twd == 999
 
 
 def test_two_options_can_swap_skus(browser, db, approved, make):

@@ -13,9 +13,11 @@ from decimal import Decimal
 
 from sqlalchemy import func, select, text
 
+from app.domain.ids import fits_integer
 from app.domain.text_distance import allowed_typos, edit_distance
 from app.extensions import db
 from app.models import SearchWord, Vendor
+from app.models.vendor import SLUG as VENDOR_SLUG
 from app.models.vendor import VendorStatus
 from app.services import catalog
 from app.services.cache import TimedValue
@@ -137,7 +139,9 @@ def _filters(params: Params, shopper: Shopper, ctx: engine.Context) -> engine.Fi
         info = shopper.ref.category_by_slug(params.category)
         filters.category_id = info.id if info else -1
     if params.vendor:
-        vendor_id = db.session.scalar(select(Vendor.id).where(Vendor.slug == params.vendor))
+        vendor_id = None
+        if VENDOR_SLUG.fullmatch(params.vendor):
+            vendor_id = db.session.scalar(select(Vendor.id).where(Vendor.slug == params.vendor))
         filters.vendor_id = vendor_id if vendor_id is not None else -1
     if params.price:
         for index, (key, _low, _high) in enumerate(_band_keys(shopper.market.currency)):
@@ -165,7 +169,7 @@ def _decode(cursor: str | None, sort: str) -> tuple | None:
         for (name, _desc), value in zip(keys, raw, strict=True):
             if name == "published_at":
                 values.append(engine.parse_datetime(value))
-            elif isinstance(value, int) and not isinstance(value, bool):
+            elif isinstance(value, int) and not isinstance(value, bool) and fits_integer(value):
                 values.append(value)
             else:
                 return None

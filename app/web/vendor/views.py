@@ -6,6 +6,7 @@ from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from app.domain.ids import parse_id
 from app.domain.locales import CONTENT_LOCALES
 from app.extensions import db
 from app.integrations import mail
@@ -131,7 +132,7 @@ def product_input(form) -> ProductInput:
             continue
         variants.append(
             VariantInput(
-                id=int(entry.variant_id.data) if (entry.variant_id.data or "").isdigit() else None,
+                id=parse_id(entry.variant_id.data),
                 sku=(entry.sku.data or "").strip(),
                 price_twd=entry.price_twd.data if entry.price_twd.data is not None else 0,
                 stock=entry.stock.data if entry.stock.data is not None else -1,
