@@ -135,15 +135,16 @@ def create(
     if not name or len(name) > NAME_MAX:
         raise ValueError("name")
     number = check_ubn(ubn) if ubn else None
-    accounts.check_email(email)
-    if accounts.find_by_email(email) is not None:
+    # checked before the vendor row exists, so a refused address leaves nothing to undo
+    address = accounts.check_email(email)
+    if accounts.find_by_email(address) is not None:
         raise EmailTaken(field="email")
     vendor = Vendor(
         slug=slug,
-        name_en=name.strip(),
-        name_zh_hant=name.strip(),
+        name_en=name,
+        name_zh_hant=name,
         ubn=number,
-        email=accounts.normalise_email(email),
+        email=address,
         status=VendorStatus.PENDING.value,
     )
     db.session.add(vendor)
