@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import CatalogImport, User, Vendor
 from app.services import catalog_csv, clock
-from app.services.errors import NotFound
+from app.services.errors import ImportAlreadyApplied, NotFound
 
 
 def vendor_import(vendor: Vendor, import_id: int) -> CatalogImport:
@@ -74,9 +74,12 @@ def replan(vendor: Vendor, record: CatalogImport):
 
 def confirm(vendor: Vendor, record: CatalogImport, actor: User, hold_for_review: bool = False):
     """Apply a previewed upload; the file is checked again against the catalog as it is now.
-    Confirming twice applies once. Raises catalog_csv.ImportFailed."""
+
+    An import is applied once: confirming it again (a second tab, a double submit, the back
+    button) raises ImportAlreadyApplied and changes nothing, so edits made since are kept.
+    Raises catalog_csv.ImportFailed when the file no longer fits the catalog."""
     if record.status == "applied":
-        return record
+        raise ImportAlreadyApplied()
     plan = catalog_csv.plan(vendor, record.content)
     catalog_csv.apply(vendor, plan, actor, hold_for_review=hold_for_review)
     _store_counts(record, plan)

@@ -47,6 +47,10 @@ class InvitationInvalid(ServiceError):
     """Expired, revoked, already used or not ours."""
 
 
+class ImportAlreadyApplied(ServiceError):
+    """The catalog import was confirmed before; applying it again would undo later edits."""
+
+
 class ValidationFailed(ServiceError):
     """Several fields at fault: `errors` maps field names to lazy (translatable) messages."""
 

@@ -16,7 +16,8 @@ from app.models import (
     Variant,
     VariantTranslation,
 )
-from app.services import catalog_csv, catalog_imports, clock
+from app.services import catalog_admin, catalog_csv, catalog_imports, clock
+from app.services.errors import ImportAlreadyApplied
 from tests.factories import halal
 
 
@@ -882,6 +883,51 @@ def test_new_products_follow_the_moderation_rule(db, make, vendor, hold, status)
 
     assert product_of(db, vendor, "oolong").status == status
     assert db.session.get(Product, existing.id).status == "active"
+
+
+# -- preview, then confirm ------------------------------------------------------------------------
+
+
+def test_an_applied_import_is_refused_a_second_time_and_later_edits_stay(db, make, vendor):
+    """A second confirm (another tab, the back button) would put the file's prices back over
+    the vendor's later edits: it is refused and changes nothing."""
+    owner = make.user(role="vendor", vendor=vendor)
+    make.product(
+        vendor,
+        handle="sun-cake",
+        names={"en": "Sun Cake"},
+        category="snacks",
+        variants=[{"sku": "SC-6", "price_twd": 300, "stock": 10}],
+    )
+    content = csv_bytes(
+        row(handle="sun-cake", sku="SC-6", category="snacks", name_en="Sun Cake", price_twd="320"),
+        row(),
+    )
+    record, _plan = catalog_imports.preview(vendor, owner, "cakes.csv", content)
+    catalog_imports.confirm(vendor, record, owner)
+    # the oolong is new; only the sun cake's option changes (its price)
+    assert (record.status, counts(record)) == ("applied", (1, 0, 1, 1))
+    applied_at = record.applied_at
+    sun_cake = variant_of(db, vendor, "SC-6")
+    assert sun_cake.price_twd == 320
+    catalog_admin.quick_update(sun_cake, 400, 10, owner)  # the vendor's later edit
+    before = snapshot(db)
+    audit_rows = table_sizes(db)["AuditEvent"]
+
+    with pytest.raises(ImportAlreadyApplied):
+        catalog_imports.confirm(vendor, record, owner)
+
+    db.session.expire_all()
+    assert variant_of(db, vendor, "SC-6").price_twd == 400
+    assert product_of(db, vendor, "sun-cake").min_price_twd == 400
+    record = db.session.get(CatalogImport, record.id)
+    assert (record.status, counts(record), record.applied_at) == (
+        "applied",
+        (1, 0, 1, 1),
+        applied_at,
+    )
+    assert snapshot(db) == before
+    assert table_sizes(db)["AuditEvent"] == audit_rows
 
 
 # -- the command line -----------------------------------------------------------------------------

@@ -252,3 +252,92 @@ def test_currencies_must_match():
 def test_negative_amounts_are_refused():
     with pytest.raises(ValueError, match="negative"):
         quote(RULES["TH"], [Goods(Money(-100, "THB"))], Money(0, "THB"), ON)
+
+
+def _duty_then_taxes(*taxes):
+    """A 10% duty (position 10) followed by the given taxes, in THB."""
+    duty = TaxRule("Import duty", "duty", Kind.DUTY, D("0.10"), position=10)
+    return [duty, *taxes]
+
+
+# goods, shipping, taxes after the duty, expected [(name, base, amount)]
+PRIOR_IN_BASE_CASES = [
+    # duty: (1000 + 100) × 10% = 110.00
+    pytest.param(
+        "1000.00",
+        "100.00",
+        [TaxRule("VAT", "vat", Kind.TAX, D("0.07"), prior_in_base=False, position=20)],
+        [("Import duty", "1100.00", "110.00"), ("VAT", "1100.00", "77.00")],
+        id="prior-off: VAT on goods + shipping only",
+    ),
+    pytest.param(
+        "1000.00",
+        "100.00",
+        [TaxRule("VAT", "vat", Kind.TAX, D("0.07"), prior_in_base=True, position=20)],
+        [("Import duty", "1100.00", "110.00"), ("VAT", "1210.00", "84.70")],
+        id="prior-on: VAT on goods + shipping + duty",
+    ),
+    pytest.param(
+        "1000.00",
+        "100.00",
+        [
+            TaxRule(
+                "VAT",
+                "vat",
+                Kind.TAX,
+                D("0.07"),
+                prior_in_base=False,
+                shipping_in_base=False,
+                position=20,
+            )
+        ],
+        [("Import duty", "1100.00", "110.00"), ("VAT", "1000.00", "70.00")],
+        id="prior-off, shipping-off: VAT on goods only",
+    ),
+    # duty: 343.33 × 10% = 34.333 → 34.33; 10% of 343.33 → 34.33, of 377.66 → 37.766 → 37.77
+    pytest.param(
+        "333.33",
+        "10.00",
+        [TaxRule("Sales tax", "sales_tax", Kind.TAX, D("0.10"), position=20)],
+        [("Import duty", "343.33", "34.33"), ("Sales tax", "343.33", "34.33")],
+        id="prior-off by default, with rounding",
+    ),
+    pytest.param(
+        "333.33",
+        "10.00",
+        [TaxRule("Sales tax", "sales_tax", Kind.TAX, D("0.10"), prior_in_base=True, position=20)],
+        [("Import duty", "343.33", "34.33"), ("Sales tax", "377.66", "37.77")],
+        id="prior-on, with rounding",
+    ),
+    # duty 1000 × 10% = 100; excise 5% of 1000 = 50 (ignores the duty); VAT 7% of
+    # 1000 + 100 + 50 = 80.50 (every earlier line, the excise included)
+    pytest.param(
+        "1000.00",
+        "0",
+        [
+            TaxRule("Excise", "excise", Kind.TAX, D("0.05"), prior_in_base=False, position=20),
+            TaxRule("VAT", "vat", Kind.TAX, D("0.07"), prior_in_base=True, position=30),
+        ],
+        [
+            ("Import duty", "1000.00", "100.00"),
+            ("Excise", "1000.00", "50.00"),
+            ("VAT", "1150.00", "80.50"),
+        ],
+        id="prior-off between a duty and a prior-on tax",
+    ),
+]
+
+
+@pytest.mark.parametrize(("goods", "shipping", "taxes", "lines"), PRIOR_IN_BASE_CASES)
+def test_prior_in_base_decides_whether_earlier_lines_are_taxed(goods, shipping, taxes, lines):
+    """Operators add rules; one with "earlier lines in the base" off must not tax the duty."""
+    result = quote(
+        _duty_then_taxes(*taxes),
+        [Goods(Money.from_major(goods, "THB"))],
+        Money.from_major(shipping, "THB"),
+        ON,
+    )
+    got = [(line.name, str(line.base.major), str(line.amount.major)) for line in result.lines]
+    assert got == lines
+    total = sum((D(amount) for _name, _base, amount in lines), D(0))
+    assert result.total_tax.major == total

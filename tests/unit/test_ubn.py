@@ -70,3 +70,39 @@ def test_seventh_digit_seven_counts_either_way(number, valid):
 def test_check_digit_candidates_are_valid():
     assert all(is_valid("0459525" + d) for d in check_digit_candidates("0459525"))
     assert set(check_digit_candidates("0459525")) >= {"2", "7"}
+
+
+# Prefixes of six digits; with any seventh digit, the ten possible check digits cover every
+# remainder of the weighted sum twice (the last weight is 1).
+PREFIXES = ["104585", "045952", "220991", "123456", "000000", "987654"]
+
+
+@pytest.mark.parametrize("seventh", range(10))
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_only_a_seventh_digit_7_widens_the_valid_check_digits(prefix, seventh):
+    """Without the exception two check digits fit (d and d + 5); a 7 in seventh place lets the
+    sum be read two ways, so four fit. Any other seventh digit given the exception would let
+    invalid numbers through."""
+    candidates = check_digit_candidates(prefix + str(seventh))
+    if seventh == 7:
+        assert len(candidates) == 4, candidates
+    else:
+        assert len(candidates) == 2, candidates
+        low, high = sorted(int(d) for d in candidates)
+        assert high - low == 5
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        # digits 1,0,4,5,8,5 weigh in at 15; the seventh digit's product is 32 → 5 for an 8 and
+        # 36 → 9 for a 9. 15 + 5 + 4 = 24 and 15 + 9 + 0 = 24 are not divisible by 5, but
+        # "minus nine" (the 7's second reading) would make them 15
+        "10458584",
+        "10458589",
+        "10458590",
+        "10458595",
+    ],
+)
+def test_seventh_digit_8_or_9_gets_no_second_reading(number):
+    assert not is_valid(number)

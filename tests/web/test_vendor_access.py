@@ -162,6 +162,10 @@ class Route:
     has_id: bool = True
     #: open to a vendor that is not yet approved
     pending_ok: bool = False
+    #: POSTs: reads what the request is meant to change, (db, world) -> value
+    effect: object = None
+    #: POSTs: that value once the owner's request has done its work, (world) -> value
+    expected: object = None
 
     @property
     def id(self) -> str:
@@ -198,12 +202,72 @@ def _new_product_form(w: World) -> dict:
     }
 
 
+def _product_handles(db, w: World) -> list[str]:
+    return sorted(
+        db.session.scalars(select(Product.handle).where(Product.vendor_id == w.vendor.id))
+    )
+
+
+def _import_files(db, w: World) -> list[str]:
+    return sorted(
+        db.session.scalars(
+            select(CatalogImport.filename).where(CatalogImport.vendor_id == w.vendor.id)
+        )
+    )
+
+
+def _open_invitations(db, w: World) -> list[str]:
+    return sorted(
+        db.session.scalars(
+            select(VendorInvitation.email).where(
+                VendorInvitation.vendor_id == w.vendor.id, VendorInvitation.revoked_at.is_(None)
+            )
+        )
+    )
+
+
+def _product_name_and_price(db, w: World) -> tuple[str, int]:
+    name = db.session.scalar(
+        select(ProductTranslation.name).where(
+            ProductTranslation.product_id == w.product.id, ProductTranslation.locale == "en"
+        )
+    )
+    return name, db.session.get(Variant, w.variant.id).price_twd
+
+
+def _image_order(db, w: World) -> list[int]:
+    return list(
+        db.session.scalars(
+            select(ProductImage.id)
+            .where(ProductImage.product_id == w.product.id)
+            .order_by(ProductImage.position, ProductImage.id)
+        )
+    )
+
+
+def _image_alts(db, w: World) -> dict[str, str]:
+    rows = db.session.execute(
+        select(ProductImageTranslation.locale, ProductImageTranslation.alt).where(
+            ProductImageTranslation.image_id == w.image.id
+        )
+    )
+    return dict(rows.all())
+
+
 ROUTES = [
     # without an id
     Route("dashboard", "GET", lambda w: "/", has_id=False, pending_ok=True),
     Route("products", "GET", lambda w: "/products", has_id=False),
     Route("new_product", "GET", lambda w: "/products/new", has_id=False),
-    Route("new_product", "POST", lambda w: "/products/new", _new_product_form, has_id=False),
+    Route(
+        "new_product",
+        "POST",
+        lambda w: "/products/new",
+        _new_product_form,
+        has_id=False,
+        effect=_product_handles,
+        expected=lambda w: ["alishan-green", "alishan-oolong", "intruder-tea"],
+    ),
     Route("bulk_import", "GET", lambda w: "/import", has_id=False),
     Route(
         "bulk_import",
@@ -211,6 +275,8 @@ ROUTES = [
         lambda w: "/import",
         lambda w: {"file": (io.BytesIO(catalog_csv.template()), "catalog.csv")},
         has_id=False,
+        effect=_import_files,
+        expected=lambda w: ["alishan-catalog.csv", "catalog.csv"],
     ),
     Route(
         "import_template", "GET", lambda w: "/import/template.csv", has_id=False, pending_ok=True
@@ -225,18 +291,37 @@ ROUTES = [
         owner_only=True,
         has_id=False,
         pending_ok=True,
+        effect=_open_invitations,
+        expected=lambda w: ["invitee@alishan.example", "spy@example.com"],
     ),
     # with an id
     Route("edit_product", "GET", lambda w: f"/products/{w.product.id}"),
-    Route("edit_product", "POST", lambda w: f"/products/{w.product.id}", _product_form),
     Route(
-        "listing", "POST", lambda w: f"/products/{w.product.id}/listing", lambda w: {"listed": "0"}
+        "edit_product",
+        "POST",
+        lambda w: f"/products/{w.product.id}",
+        _product_form,
+        effect=_product_name_and_price,
+        expected=lambda w: ("Taken over", 1),
+    ),
+    Route(
+        "listing",
+        "POST",
+        lambda w: f"/products/{w.product.id}/listing",
+        lambda w: {"listed": "0"},
+        effect=lambda db, w: db.session.get(Product, w.product.id).status,
+        expected=lambda w: "unlisted",
     ),
     Route(
         "quick_edit",
         "POST",
         lambda w: f"/variants/{w.variant.id}",
         lambda w: {"price_twd": "1", "stock": "0"},
+        effect=lambda db, w: (
+            db.session.get(Variant, w.variant.id).price_twd,
+            db.session.get(Variant, w.variant.id).stock,
+        ),
+        expected=lambda w: (1, 0),
     ),
     Route("images", "GET", lambda w: f"/products/{w.product.id}/images"),
     Route(
@@ -244,27 +329,42 @@ ROUTES = [
         "POST",
         lambda w: f"/products/{w.product.id}/images",
         lambda w: {"images": (io.BytesIO(png()), "photo.png")},
+        effect=lambda db, w: len(_image_order(db, w)),
+        expected=lambda w: 3,
     ),
     Route(
         "move_image",
         "POST",
         lambda w: f"/products/{w.product.id}/images/{w.second_image.id}/move",
         lambda w: {"direction": "up"},
+        effect=_image_order,
+        expected=lambda w: [w.second_image.id, w.image.id],
     ),
     Route(
         "delete_image",
         "POST",
         lambda w: f"/products/{w.product.id}/images/{w.image.id}/delete",
         lambda w: {},
+        effect=_image_order,
+        expected=lambda w: [w.second_image.id],
     ),
     Route(
         "image_alt",
         "POST",
         lambda w: f"/products/{w.product.id}/images/{w.image.id}/alt",
         lambda w: {f"alt-{w.image.id}-alt_en": "Taken over"},
+        effect=_image_alts,
+        expected=lambda w: {"en": "Taken over"},
     ),
     Route("import_preview", "GET", lambda w: f"/import/{w.record.id}"),
-    Route("import_confirm", "POST", lambda w: f"/import/{w.record.id}/confirm", lambda w: {}),
+    Route(
+        "import_confirm",
+        "POST",
+        lambda w: f"/import/{w.record.id}/confirm",
+        lambda w: {},
+        effect=lambda db, w: db.session.get(CatalogImport, w.record.id).status,
+        expected=lambda w: "applied",
+    ),
     Route(
         "revoke_invitation",
         "POST",
@@ -272,6 +372,10 @@ ROUTES = [
         lambda w: {},
         owner_only=True,
         pending_ok=True,
+        effect=lambda db, w: (
+            db.session.get(VendorInvitation, w.invitation.id).revoked_at is not None
+        ),
+        expected=lambda w: True,
     ),
     Route(
         "remove_member",
@@ -280,6 +384,11 @@ ROUTES = [
         lambda w: {},
         owner_only=True,
         pending_ok=True,
+        effect=lambda db, w: (
+            db.session.get(User, w.member.id).vendor_id,
+            db.session.get(User, w.member.id).role,
+        ),
+        expected=lambda w: (None, "shopper"),
     ),
 ]
 GETS = [r for r in ROUTES if r.method == "GET"]
@@ -369,6 +478,12 @@ def state(db) -> dict:
     }
 
 
+def effect(db, route: Route, w: World):
+    """What the route is meant to change, as the database holds it (None for pages)."""
+    db.session.expire_all()
+    return route.effect(db, w) if route.effect else None
+
+
 def assert_sent_to_sign_in(response, path: str | None = None):
     assert response.status_code in (302, 303), response.status_code
     location = urlsplit(response.headers["Location"])
@@ -384,11 +499,13 @@ def assert_sent_to_sign_in(response, path: str | None = None):
 def test_anonymous_visitors_are_sent_to_sign_in(app, db, world, outbox, route):
     browser = signed_in(app, None)
     before = state(db)
+    unchanged = effect(db, route, world)
 
     response = ask(browser, route, world)
 
     path = PORTAL + route.path(world)
     assert_sent_to_sign_in(response, path if route.method == "GET" else None)
+    assert effect(db, route, world) == unchanged
     assert state(db) == before
     assert outbox == []
 
@@ -418,10 +535,12 @@ def operator(make):
 def test_shoppers_get_404(app, db, world, shopper, outbox, route):
     browser = signed_in(app, shopper)
     before = state(db)
+    unchanged = effect(db, route, world)
 
     response = ask(browser, route, world)
 
     assert response.status_code == 404
+    assert effect(db, route, world) == unchanged
     assert state(db) == before
     assert outbox == []
 
@@ -430,10 +549,12 @@ def test_shoppers_get_404(app, db, world, shopper, outbox, route):
 def test_operators_get_404(app, db, world, operator, outbox, route):
     browser = signed_in(app, operator)
     before = state(db)
+    unchanged = effect(db, route, world)
 
     response = ask(browser, route, world)
 
     assert response.status_code == 404
+    assert effect(db, route, world) == unchanged
     assert state(db) == before
     assert outbox == []
 
@@ -445,10 +566,12 @@ def test_operators_get_404(app, db, world, operator, outbox, route):
 def test_another_vendors_staff_get_404_for_this_vendors_records(app, db, world, outbox, route):
     browser = signed_in(app, world.rival_owner)
     before = state(db)
+    unchanged = effect(db, route, world)
 
     response = ask(browser, route, world)
 
     assert response.status_code == 404
+    assert effect(db, route, world) == unchanged
     assert state(db) == before
     assert outbox == []
 
@@ -462,6 +585,7 @@ def test_an_image_is_reached_only_through_its_own_product(app, db, world, route)
     rival = signed_in(app, world.rival_owner)
     owner = signed_in(app, world.owner)
     before = state(db)
+    unchanged = effect(db, route, world)
 
     # the rival's own product with this vendor's image
     mixed = ask(
@@ -477,6 +601,7 @@ def test_an_image_is_reached_only_through_its_own_product(app, db, world, route)
     )
 
     assert (mixed.status_code, foreign.status_code, crossed.status_code) == (404, 404, 404)
+    assert effect(db, route, world) == unchanged
     assert state(db) == before
 
 
@@ -569,25 +694,30 @@ OWNER_POSTS = [r for r in POSTS if r.owner_only]
 def test_staff_who_are_not_the_owner_cannot_manage_staff(app, db, world, outbox, route):
     browser = signed_in(app, world.member)
     before = state(db)
+    unchanged = effect(db, route, world)
 
     response = ask(browser, route, world)
 
     assert response.status_code == 404
+    assert effect(db, route, world) == unchanged
     assert state(db) == before
     assert outbox == []
 
 
 @pytest.mark.parametrize("route", POSTS, ids=ids(POSTS))
 def test_the_owners_own_posts_do_act(app, db, world, route):
-    """The control for the refusals above: the same requests change the owner's records."""
+    """The control for the refusals above: the same requests make the change they are for
+    (the very field each route edits, not merely an audit row written beside it)."""
     browser = signed_in(app, world.owner)
-    before = state(db)
+    assert route.effect is not None, f"{route.id} names no field it changes"
+    before = effect(db, route, world)
+    assert before != route.expected(world)
 
     response = ask(browser, route, world)
 
     assert response.status_code in (302, 303), response.get_data(as_text=True)[:2000]
     assert urlsplit(response.headers["Location"]).path != SIGN_IN
-    assert state(db) != before
+    assert effect(db, route, world) == route.expected(world)
 
 
 def test_the_owner_cannot_remove_themselves(app, db, world):
@@ -602,6 +732,9 @@ def test_the_owner_cannot_remove_themselves(app, db, world):
     )
 
     assert response.status_code in (303, 404), response.status_code
+    db.session.expire_all()
+    owner = db.session.get(User, world.owner.id)
+    assert (owner.vendor_id, owner.role, owner.is_vendor_owner) == (world.vendor.id, "vendor", True)
     assert state(db) == before
 
 
@@ -621,11 +754,15 @@ def test_a_post_without_a_csrf_token_is_refused(app, db, world):
     browser = signed_in(app, world.owner)
     before = state(db)
 
+    quick_edit = next(r for r in POSTS if r.endpoint == "quick_edit")
+    unchanged = effect(db, quick_edit, world)
+
     response = browser.client.post(
         f"{PORTAL}/variants/{world.variant.id}", data={"price_twd": "1", "stock": "0"}
     )
 
     assert response.status_code == 400
+    assert effect(db, quick_edit, world) == unchanged == (680, 3)
     assert state(db) == before
 
 
@@ -681,6 +818,10 @@ def test_a_pending_vendors_listing_posts_change_nothing(app, db, pending):
         assert response.status_code in (302, 303), path
         assert urlsplit(response.headers["Location"]).path == f"{PORTAL}/", path
 
+    db.session.expire_all()
+    assert db.session.get(CatalogImport, record.id).status == "previewed"
+    assert db.session.get(Product, product.id).status == "draft"
+    assert db.session.get(Variant, product.variants[0].id).price_twd == 450
     assert state(db) == before
 
 

@@ -4,10 +4,11 @@ import io
 import re
 
 import pytest
+from markupsafe import escape
 from PIL import Image
 from sqlalchemy import select
 
-from app.models import Product, User, Variant, Vendor
+from app.models import CatalogImport, Product, User, Variant, Vendor
 from app.services import vendors
 from tests.conftest import csrf_from
 from tests.factories import PASSWORD
@@ -407,6 +408,39 @@ def test_photo_upload_shows_on_the_storefront(browser, db, approved, make):
     media.close()
 
 
+def test_photo_descriptions_typed_in_the_portal_are_kept_and_shown(browser, db, approved, make):
+    vendor, owner = approved
+    product = make.product(
+        vendor,
+        handle="cup",
+        names={"en": "Celadon cup"},
+        image=("p/cd/cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd", 900, 900),
+    )
+    image = product.images[0]
+    typed = {
+        "zh_Hant": "青瓷茶杯，釉色如雨後天青",
+        "en": 'Celadon cup & saucer in "rain" glaze',
+        "th": "ถ้วยชาเซลาดอนสีเขียวอ่อน",
+    }
+    browser.sign_in(owner.email, PASSWORD)
+    images_page = f"/en/vendor/products/{product.id}/images"
+    response = browser.submit(
+        images_page,
+        {f"alt-{image.id}-alt_{locale}": text for locale, text in typed.items()}
+        | {f"alt-{image.id}-alt_ms": ""},
+        action=f"/en/vendor/products/{product.id}/images/{image.id}/alt",
+    )
+    assert response.status_code == 303
+    assert "Photo description saved." in html(browser.get(images_page))
+    db.session.expire_all()
+    stored = db.session.get(Product, product.id).images[0].translations
+    assert {row.locale: row.alt for row in stored} == typed
+    # the shop's photo carries the description in the shopper's language (Malay: English)
+    for prefix, locale in (("zh-hant", "zh_Hant"), ("en", "en"), ("th", "th"), ("ms", "en")):
+        page = html(browser.get(f"/{prefix}/products/alishan-leaf/cup"))
+        assert f'alt="{escape(typed[locale])}"' in page, prefix
+
+
 def test_unlist_hides_the_product_from_shoppers(browser, db, approved, make):
     vendor, owner = approved
     product = make.product(vendor, handle="gone", names={"en": "Gone"})
@@ -482,10 +516,53 @@ def test_upload_preview_then_confirm(browser, db, approved, make):
     confirm_url = re.search(r'action="(/en/vendor/import/\d+/confirm)"', page).group(1)
     done = browser.submit(preview.headers["Location"], {}, action=confirm_url)
     assert done.status_code == 303
-    assert db.session.scalar(select(Product).where(Product.handle == "sun-cake")) is not None
-    again = browser.submit(preview.headers["Location"], {}, action=confirm_url)
-    assert again.status_code == 303  # confirming twice applies once
-    assert len(db.session.scalars(select(Product).where(Product.handle == "sun-cake")).all()) == 1
+    assert "Import finished." in html(browser.get(done.headers["Location"]))
+    product = db.session.scalar(select(Product).where(Product.handle == "sun-cake"))
+    assert product.variants[0].price_twd == 320
+
+
+def test_confirming_an_applied_import_again_is_refused_and_keeps_later_edits(browser, db, approved):
+    """A stale tab or the back button confirms again: the file's NT$320 must not overwrite
+    the NT$400 the vendor set since, and the import's figures stay as they were."""
+    vendor, owner = approved
+    browser.sign_in(owner.email, PASSWORD)
+    csv_text = (
+        "handle,sku,category,name_en,price_twd,stock,weight_g\n"
+        "sun-cake,SC-6,snacks,Sun Cake,320,10,500\n"
+    )
+    token = csrf_from(html(browser.get("/en/vendor/import")))
+    preview = browser.client.post(
+        "/en/vendor/import",
+        data={"csrf_token": token, "file": (io.BytesIO(csv_text.encode()), "cakes.csv")},
+        content_type="multipart/form-data",
+    )
+    preview_url = preview.headers["Location"]
+    confirm_url = re.search(
+        r'action="(/en/vendor/import/\d+/confirm)"', html(browser.get(preview_url))
+    ).group(1)
+    assert browser.submit(preview_url, {}, action=confirm_url).status_code == 303
+    record = db.session.scalar(select(CatalogImport).where(CatalogImport.vendor_id == vendor.id))
+    figures = (record.status, record.products_created, record.variants_created)
+    assert figures == ("applied", 1, 1)
+    variant = db.session.scalar(select(Variant).where(Variant.sku == "SC-6"))
+    quick = browser.submit(
+        "/en/vendor/products",
+        {"price_twd": "400", "stock": "10"},
+        action=f"/en/vendor/variants/{variant.id}",
+    )
+    assert quick.status_code == 303
+
+    again = browser.submit(preview_url, {}, action=confirm_url)
+
+    assert again.status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Variant, variant.id).price_twd == 400
+    record = db.session.get(CatalogImport, record.id)
+    assert (record.status, record.products_created, record.variants_created) == figures
+    assert again.headers["Location"].endswith(preview_url)
+    page = html(browser.get(preview_url))
+    assert "This import was already applied; nothing was changed." in page
+    assert "Import finished." not in page
 
 
 def test_bad_upload_lists_rows_and_changes_nothing(browser, db, approved):

@@ -23,6 +23,7 @@ from app.services import catalog_admin, catalog_csv, catalog_imports, product_im
 from app.services.errors import (
     BusinessNumberTaken,
     EmailTaken,
+    ImportAlreadyApplied,
     InvalidBusinessNumber,
     InvalidDecision,
     InvitationInvalid,
@@ -321,6 +322,9 @@ def import_confirm(import_id: int):
         catalog_imports.confirm(
             g.vendor, record, current_user, hold_for_review=current_app.config["HOLD_NEW_LISTINGS"]
         )
+    except ImportAlreadyApplied:
+        flash(_("This import was already applied; nothing was changed."), "info")
+        return redirect(url_for("vendor.import_preview", import_id=record.id), code=303)
     except catalog_csv.ImportFailed:
         db.session.rollback()
         flash(_("Your catalog changed since the preview; please check the file again."), "error")
