@@ -25,6 +25,10 @@ def names(result, locale_shown=False):
     return [card.name.value for card in result.cards]
 
 
+def ids(result):
+    return {card.id for card in result.cards}
+
+
 @pytest.fixture
 def store(make):
     alishan = make.vendor(
@@ -187,6 +191,59 @@ def test_halal_facet_in_malaysia_counts_only_recognised_bodies(db, store):
     assert names(run("pineapple", shopper("ms", "MY"), halal=True)) == ["Pineapple Cake"]
 
 
+@pytest.fixture
+def certificates(make, store):
+    """Three more pineapple products certified by THIDA (recognised in Malaysia too): one
+    certificate expired yesterday, one expires today (still valid), one has no date."""
+    bakery = store["cake"].vendor
+    today = clock.today()
+    products = {}
+    for handle, expires in (("expired", today - timedelta(days=1)), ("last-day", today)):
+        products[handle] = make.product(
+            bakery,
+            handle=f"pineapple-{handle}",
+            category="snacks",
+            names={"en": f"Pineapple Jam {handle}"},
+            variants=[{"price_twd": 200, "stock": 4}],
+            **halal("THIDA", expires=expires),
+        )
+    products["undated"] = make.product(
+        bakery,
+        handle="pineapple-undated",
+        category="snacks",
+        names={"en": "Pineapple Jam undated"},
+        variants=[{"price_twd": 200, "stock": 4}],
+        **{**halal("THIDA"), "halal_expires": None},
+    )
+    return products
+
+
+@pytest.mark.parametrize(
+    ("language", "market", "valid"),
+    [
+        # outside Malaysia any valid certificate counts: the cake and the gift box
+        ("en", "SG", {"cake", "cake-box"}),
+        ("th", "TH", {"cake", "cake-box"}),
+        # Malaysia counts JAKIM-recognised bodies only (THIDA, not TW-HALAL-NET)
+        ("ms", "MY", {"cake"}),
+    ],
+)
+def test_an_expired_or_undated_certificate_is_not_halal(
+    db, store, certificates, language, market, valid
+):
+    products = {**store, **certificates}
+    handles = {product.id: handle for handle, product in products.items()}
+    who = shopper(language, market)
+    everything = run("pineapple", who)
+    # still found, just not as halal
+    assert {"expired", "undated"} <= {handles[card.id] for card in everything.cards}
+    expected = valid | {"last-day"}  # valid through the day it expires
+    assert everything.halal == len(expected)
+    halal_only = run("pineapple", who, halal=True)
+    assert {handles[card.id] for card in halal_only.cards} == expected
+    assert halal_only.total == len(expected)
+
+
 def test_price_bands_are_in_the_market_currency(db, store):
     result = run("cake", shopper("th", "TH"))
     bands = {band.key: band.count for band in result.bands}
@@ -229,39 +286,115 @@ def test_keyset_pages_cover_every_result_once(db, make, store):
 
 
 @pytest.mark.parametrize(
-    "query",
+    ("query", "expected"),
     [
-        '"',
-        '""',
-        '"oolong',
-        'oolong"',
-        "NEAR(oolong tea)",
-        "oolong AND tea",
-        "oolong OR 1",
-        "-oolong",
-        "oolong*",
-        "^oolong",
-        "col:oolong",
-        "'; DROP TABLE products; --",
-        "%",
-        "_",
-        "\\",
-        "100%",
-        "a_b",
-        "x" * 10_000,
-        "oolong\x00tea",
-        "\u200b\u200b",
-        "🍍",
-        "ชา\u0000",
-        "(((",
-        "{}",
-        "oolong\ttea\nnew",
+        # Read as FTS5 syntax these would find the oolong (phrase, NEAR, AND, OR, prefix,
+        # initial token, column filter) or everything else (NOT); as text, nothing has them.
+        ('"oolong', set()),
+        ('oolong"', set()),
+        ('""', set()),
+        ("NEAR(oolong tea)", set()),
+        ("oolong AND tea", set()),
+        ("oolong OR 1", set()),
+        ("-oolong", set()),
+        ("oolong*", set()),
+        ("^oolong", set()),
+        ("col:oolong", set()),
+        ("'; DROP TABLE products; --", set()),
+        ("100%", set()),  # LIKE wildcards are characters too
+        ("a_b", set()),
+        ("(((", set()),
+        ("{}", set()),
+        ("x" * 10_000, set()),
+        # control characters and line breaks are spaces between words
+        ("oolong\x00tea", {"oolong"}),
+        ("ชา\u0000", {"oolong", "black"}),
+        ("oolong\ttea\nnew", set()),  # "new" is in no name
+        ("oolong\ttea", {"oolong"}),
     ],
 )
-def test_queries_are_plain_text(db, store, query):
+def test_hostile_queries_are_plain_text(db, store, query, expected):
     result = run(query)
-    assert result.total >= 0
+    found = {handle for handle, product in store.items() if product.id in ids(result)}
+    assert found == expected
+    assert result.total == len(expected)
     assert len(result.query) <= 100
+    assert names(run("oolong")) == ["High Mountain Oolong Tea", "Taichung Sun Cake"]  # intact
+
+
+@pytest.mark.parametrize("query", ['"', "%", "_", "\\", "🍍", "-", "*", "^", ":"])
+def test_one_latin_or_punctuation_character_is_too_short(db, store, query):
+    result = run(query)
+    assert result.too_short
+    assert (result.cards, result.total) == ([], 0)
+
+
+def test_invisible_characters_alone_are_no_query(db, store):
+    result = run("\u200b\u200b")
+    assert (result.query, result.too_short, result.cards) == ("", False, [])
+
+
+@pytest.fixture
+def operators(make):
+    """Products whose names hold FTS5 and boolean syntax, and the products that syntax would
+    find instead. Not in the tea category, by a shop whose names hold none of the words: only
+    the product names can match."""
+    shop = make.vendor(slug="hsinchu", name_en="Hsinchu Makers", name_zh_hant="新竹工坊")
+    names = [
+        "Tea OR Coffee Sampler",
+        "Sugar-free Tea",
+        "NEAR(tea spring) Blend",
+        "Tea AND Biscuits",
+        "Tea NOT Coffee",
+        "Tea* Tin",
+        "Caret ^Tea Mug",
+        "doc:tea Notebook",
+        "Tea: Second Flush",
+        'The "Green Tea" Tin',
+        # what the operators would find
+        "Coffee Beans",
+        "Green Tea",
+        "Free Sample Tea",
+        "Spring Tea",
+        "Biscuits for Tea",
+        "Teapot",
+        "Tea Bowl",
+        "Second Flush Tea",
+    ]
+    for n, name in enumerate(names):
+        make.product(
+            shop,
+            handle=f"operator-{n}",
+            category="home-kitchen",
+            names={"en": name},
+            variants=[{"price_twd": 300 + n, "stock": 1}],
+        )
+
+
+@pytest.mark.parametrize(
+    ("query", "found", "plain", "decoys"),
+    [
+        # query, what it finds, the same words without the syntax, what those words also find
+        ("tea OR coffee", {"Tea OR Coffee Sampler"}, "coffee", {"Coffee Beans"}),
+        ("Tea OR Coffee", {"Tea OR Coffee Sampler"}, "coffee", {"Coffee Beans"}),
+        ("tea -free", {"Sugar-free Tea"}, "tea", {"Green Tea", "Teapot"}),
+        ("-free", {"Sugar-free Tea"}, "free", {"Free Sample Tea"}),
+        ("NEAR(tea spring)", {"NEAR(tea spring) Blend"}, "tea spring", {"Spring Tea"}),
+        ("tea NEAR spring", {"NEAR(tea spring) Blend"}, "tea spring", {"Spring Tea"}),
+        ("tea AND biscuits", {"Tea AND Biscuits"}, "tea biscuits", {"Biscuits for Tea"}),
+        ("tea NOT coffee", {"Tea NOT Coffee"}, "tea", {"Green Tea", "Tea Bowl"}),
+        ("tea*", {"Tea* Tin"}, "tea", {"Teapot"}),
+        ("^tea", {"Caret ^Tea Mug"}, "tea", {"Tea Bowl"}),
+        ("doc:tea", {"doc:tea Notebook"}, "tea", {"Green Tea"}),
+        ("tea: second flush", {"Tea: Second Flush"}, "tea second flush", {"Second Flush Tea"}),
+        ('"green tea"', {'The "Green Tea" Tin'}, "green tea", {"Green Tea"}),
+    ],
+)
+def test_search_syntax_in_a_query_is_looked_for_as_text(db, operators, query, found, plain, decoys):
+    assert decoys <= set(names(run(plain)))  # the words alone would find these
+    result = run(query)
+    assert set(names(result)) == found
+    assert (result.total, result.corrected) == (len(found), None)
 
 
 def test_percent_and_underscore_are_literal(db, make, store):

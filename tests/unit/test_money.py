@@ -45,3 +45,48 @@ def test_same_currency_needs_rate_one():
 
 def test_major_is_exact():
     assert Money(46445, "THB").major == Decimal("464.45")
+
+
+def test_subtraction_keeps_the_currency_and_refuses_another():
+    assert Money(46445, "THB") - Money(445, "THB") == Money(46000, "THB")
+    assert Money(100, "THB") - Money(250, "THB") == Money(-150, "THB")  # a refund can exceed
+    with pytest.raises(ValueError, match=r"^cannot combine THB with MYR$"):
+        Money(100, "THB") - Money(100, "MYR")
+    with pytest.raises(TypeError, match=r"^can only combine Money with Money$"):
+        Money(100, "THB") - 5
+
+
+def test_multiplying_by_a_quantity_and_never_by_a_fraction():
+    assert Money(46445, "THB") * 3 == Money(139335, "THB")
+    with pytest.raises(TypeError, match=r"^multiply Money by whole quantities only$"):
+        Money(100, "THB") * 1.5
+    with pytest.raises(TypeError, match=r"^multiply Money by whole quantities only$"):
+        Money(100, "THB") * Decimal("2")
+
+
+def test_a_rate_applied_in_the_same_currency_rounds_half_up_to_the_minor_unit():
+    # 7% VAT on ฿1,000.05 = ฿70.0035 → ฿70.00; 12% of ₱10.05 = ₱1.206 → ₱1.21
+    assert Money(100005, "THB").times_rate(Decimal("0.07")) == Money(7000, "THB")
+    assert Money(1005, "PHP").times_rate(Decimal("0.12")) == Money(121, "PHP")
+    # exactly half a minor unit goes up: 50% of 1.05 = 0.525 → 0.53
+    assert Money(105, "SGD").times_rate(Decimal("0.5")) == Money(53, "SGD")
+
+
+def test_minor_units_follow_the_currency():
+    # no store currency has other than two places, but the rule is the currency's own
+    assert Money.from_major("1500", "JPY") == Money(1500, "JPY")
+    assert Money.from_major("2.5", "JPY") == Money(3, "JPY")
+    assert Money.from_major("1.0005", "KWD") == Money(1001, "KWD")
+    assert Money(1001, "KWD").major == Decimal("1.001")
+
+
+def test_error_messages_say_what_is_wrong():
+    with pytest.raises(TypeError, match=r"^amount_minor must be an int$"):
+        Money(1.5, "THB")
+    with pytest.raises(ValueError, match=r"^not an ISO 4217 code: 'thb'$"):
+        Money(100, "thb")
+    for amount in ("NaN", "Infinity", "-Infinity"):
+        with pytest.raises(ValueError, match=r"^amount must be a finite number$"):
+            Money.from_major(amount, "THB")
+    with pytest.raises(ValueError, match=r"^same-currency conversion needs rate 1$"):
+        convert(twd(450), Decimal("0.99"), "TWD")

@@ -1,0 +1,73 @@
+"""/media/ serves files under MEDIA_ROOT and nothing else, however the path is spelled."""
+
+from pathlib import Path
+
+import pytest
+
+INSIDE = "media-proof.txt"
+SECRET = "tgg-secret-outside-media.txt"
+
+
+@pytest.fixture
+def media_files(app):
+    """A file in MEDIA_ROOT and a secret in the folder above it, where ../ would lead."""
+    root = Path(app.config["MEDIA_ROOT"]).resolve()
+    inside = root / INSIDE
+    secret = root.parent / SECRET
+    inside.write_text("served from media")
+    secret.write_text("never served")
+    yield root, secret
+    inside.unlink()
+    secret.unlink()
+
+
+def test_a_file_in_the_media_folder_is_served(client, media_files):
+    with client.get(f"/media/{INSIDE}") as response:
+        assert response.status_code == 200
+        assert response.get_data(as_text=True) == "served from media"
+
+
+def hostile_paths(root: Path, secret: Path) -> list[str]:
+    parent = root.name  # ../<media folder>/../secret is the same file
+    return [
+        f"/media/../{SECRET}",
+        f"/media/../../{root.parent.name}/{SECRET}",
+        f"/media/p/../../{SECRET}",
+        f"/media/../{parent}/../{SECRET}",
+        f"/media/%2e%2e/{SECRET}",
+        f"/media/%2e%2e%2f{SECRET}",
+        f"/media/%2E%2E%2F{SECRET}",
+        f"/media/..%2f{SECRET}",
+        f"/media/.%2e/{SECRET}",
+        f"/media/%252e%252e%252f{SECRET}",  # encoded twice: a name with % in it
+        "/media/../config.py",
+        "/media/../../config.py",
+        f"/media/{secret}",  # absolute: /media//tmp/.../secret
+        f"/media/%2f{str(secret).lstrip('/')}",
+        f"/media/%2F{str(secret).lstrip('/')}",
+        "/media//etc/passwd",
+        "/media/%2fetc%2fpasswd",
+        f"/media/..\\{SECRET}",
+        f"/media/..%5c{SECRET}",
+        f"/media/%5c..%5c{SECRET}",
+        f"/media/C:\\{SECRET}",
+        f"/media/C:/{SECRET}",
+        f"/media/{SECRET}%00.webp",
+        f"/media/%00../{SECRET}",
+        f"/media/{INSIDE}%00",
+        "/media/%00",
+        "/media/..",
+        "/media/.",
+    ]
+
+
+def test_nothing_outside_the_media_folder_is_served(client, media_files):
+    root, secret = media_files
+    for path in hostile_paths(root, secret):
+        response = client.get(path, follow_redirects=True)
+        body = response.get_data()
+        response.close()
+        assert response.status_code in (400, 404), (path, response.status_code)
+        assert b"never served" not in body, path
+        assert b"SECRET_KEY" not in body, path  # config.py
+        assert b"root:" not in body, path  # /etc/passwd
