@@ -32,6 +32,14 @@ from app.extensions import db as _db
 from app.extensions import limiter
 from app.services import cache
 from tests import factories
+from tests.tools import NoSkipsInCI, in_ci
+
+
+def pytest_configure(config):
+    """In CI (CI=true) a skipped test fails the run: see tests/tools.py."""
+    if in_ci():
+        config.pluginmanager.register(NoSkipsInCI(), "no-skips-in-ci")
+
 
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 CSRF_HEADER = re.compile(r'"X-CSRFToken": "([^"]+)"')

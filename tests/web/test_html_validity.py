@@ -17,6 +17,7 @@ import pytest
 from app.models import ProductImage
 from tests import factories
 from tests.conftest import csrf_from
+from tests.tools import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -26,9 +27,9 @@ LANGUAGES = ("en", "th", "ms", "zh-hant")
 def _vnu_command() -> list[str]:
     java = shutil.which("java")
     if java is None:
-        pytest.skip("java is missing: install a JRE (`apt-get install default-jre-headless`)")
+        require_tool("java is missing: install a JRE (`apt-get install default-jre-headless`)")
     if not VNU_JAR.exists():
-        pytest.skip(f"{VNU_JAR.relative_to(ROOT)} is missing: run `npm ci` (or `make test`)")
+        require_tool(f"{VNU_JAR.relative_to(ROOT)} is missing: run `npm ci` (or `make test`)")
     return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
 
 

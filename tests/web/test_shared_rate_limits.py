@@ -14,6 +14,7 @@ import redis
 import requests
 
 from tests.conftest import csrf_from
+from tests.tools import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,7 +41,7 @@ def _wait(check, what: str, seconds: float = 60) -> None:
 def redis_url(tmp_path_factory):
     server = shutil.which("redis-server")
     if server is None:
-        pytest.skip("redis-server is missing: `apt-get install redis-server` (.ci/run does)")
+        require_tool("redis-server is missing: `apt-get install redis-server` (.ci/run does)")
     port = _free_port()
     process = subprocess.Popen(
         [
