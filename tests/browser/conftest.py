@@ -4,30 +4,41 @@ The live server runs a separate app on its own database (never the `db` fixture'
 its outer transaction would hide the data from the server thread). Every browser context serves
 the htmx CDN URL from the pinned npm copy, so the page's SRI hash is really checked, and aborts
 every other request that leaves 127.0.0.1.
+
+The store starts as the demo store; tests build what they use on top of it with the test
+factories (`live_server.build()`), under names of their own, so no test leans on a demo login,
+slug or label. Expected UI text comes from the .po catalogs (`live_server.text()`): a missing
+or fuzzy translation fails the test instead of showing English.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from gettext import c2py
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import flask_migrate
 import pytest
-from flask import Flask, g
-from sqlalchemy import func, select, text
+from babel import Locale as BabelLocale
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
+from flask import Flask
+from sqlalchemy import select, text
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from app import create_app
 from app.extensions import db as _db
 from app.services import cache
 from tests import factories
+from tests.tools import require_tool
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -46,9 +57,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-#: Products the demo loads, and tea products added on top so /c/tea needs "Load more".
+#: Products the demo loads (the live store is the demo store, plus what each test builds).
 DEMO_PRODUCTS = 60
-EXTRA_TEA_PRODUCTS = 30
+#: URL language -> the directory of its gettext catalog in translations/ (English is the msgid)
+CATALOG_DIRS = {"th": "th", "ms": "ms", "zh-hant": "zh_Hant"}
+#: URL language -> Babel locale, as DESIGN.md lists them (for CLDR country names)
+BABEL_LOCALES = {"en": "en", "th": "th", "ms": "ms", "zh-hant": "zh_Hant_TW"}
+#: URL language -> locale key of catalog text rows (product names, category names...)
+CONTENT_LOCALES = {"en": "en", "th": "th", "ms": "ms", "zh-hant": "zh_Hant"}
 
 
 def missing_requirements() -> str | None:
@@ -64,58 +80,95 @@ def missing_requirements() -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class VariantFacts:
-    id: int
-    labels: dict[str, str]
+class MissingTranslation(AssertionError):
+    """A message a test expects on the page is missing, untranslated or fuzzy in a catalog."""
 
 
-@dataclass(frozen=True)
-class DemoFacts:
-    """What the live store holds, read from its database once."""
+@functools.cache
+def _catalog(lang: str) -> Catalog:
+    path = ROOT / "translations" / CATALOG_DIRS[lang] / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        return read_po(handle, locale=CATALOG_DIRS[lang])
 
-    #: path after the language prefix, e.g. /products/<vendor>/<handle>
-    multi_variant_path: str
-    variants: list[VariantFacts]
+
+def _message(lang: str, msgid: str, plural: str | None) -> Message:
+    message = _catalog(lang).get(msgid)
+    if message is None:
+        raise MissingTranslation(f"{msgid!r} is not in the {lang} catalog")
+    wanted = (msgid, plural) if plural is not None else msgid
+    if message.id != wanted:
+        raise MissingTranslation(f"{lang} catalog has {message.id!r}, the test asks for {wanted!r}")
+    return message
+
+
+def ui_text(lang: str, msgid: str, plural: str | None = None, num: int | None = None, **variables):
+    """UI text as a reader of `lang` should see it, read from translations/<locale>/.../
+    messages.po rather than from the app's own gettext (which falls back to English, so a
+    missing translation would go unnoticed). English is the msgid; it must still be a message
+    of the catalogs, so a typo in a test fails here instead of as a timeout."""
+    if lang == "en":
+        for other in CATALOG_DIRS:
+            _message(other, msgid, plural)
+        string = msgid if plural is None or num == 1 else plural
+    else:
+        message = _message(lang, msgid, plural)
+        strings = message.string if plural is not None else (message.string,)
+        if message.fuzzy or not all(strings):
+            state = "fuzzy" if message.fuzzy else "untranslated"
+            raise MissingTranslation(f"{msgid!r} is {state} in the {lang} catalog")
+        catalog = _catalog(lang)
+        index = c2py(catalog.plural_expr)(num) if plural is not None else 0
+        string = strings[index]
+    if num is not None:
+        variables.setdefault("num", num)
+    return string % variables if variables else string
 
 
 @dataclass
 class LiveServer:
     app: Flask
     base_url: str
-    facts: DemoFacts
 
     def url(self, path: str) -> str:
         return self.base_url + path
 
-    def listed_in(self, category_slug: str) -> int:
-        """Products listed in a category now (other tests may have added some)."""
-        from app.models import Category, Product
+    def text(self, lang: str, msgid: str, **variables) -> str:
+        """UI text in `lang` from the .po catalog; fails when it is missing or fuzzy there."""
+        return ui_text(lang, msgid, **variables)
+
+    def ntext(self, lang: str, singular: str, plural: str, num: int, **variables) -> str:
+        """Like ngettext: the plural form for `num`, from the .po catalog."""
+        return ui_text(lang, singular, plural, num, **variables)
+
+    def country(self, lang: str, code: str) -> str:
+        """A country's name in `lang`, as CLDR (through Babel) spells it."""
+        return BabelLocale.parse(BABEL_LOCALES[lang]).territories[code]
+
+    @contextmanager
+    def build(self) -> Iterator[factories.Factories]:
+        """The test factories on the live store's database. What they make is committed on
+        leaving the block, so read what the test needs (ids, slugs) inside it."""
+        with self.app.app_context():
+            try:
+                yield factories.Factories(_db)
+                _db.session.commit()
+            finally:
+                _db.session.remove()
+        cache.invalidate_all()
+
+    def category_name(self, slug: str, lang: str) -> str:
+        """A category's name in `lang` (catalog data the base migration ships, not UI text)."""
+        from app.models import Category, CategoryTranslation
 
         with self.app.app_context():
-            category = _db.session.scalar(select(Category.id).where(Category.slug == category_slug))
-            count = _db.session.scalar(
-                select(func.count())
-                .select_from(Product)
-                .where(Product.category_id == category, Product.status == "active")
+            name = _db.session.scalar(
+                select(CategoryTranslation.name)
+                .join(Category, Category.id == CategoryTranslation.category_id)
+                .where(Category.slug == slug, CategoryTranslation.locale == CONTENT_LOCALES[lang])
             )
             _db.session.remove()
-        return count
-
-    def gettext(self, lang: str, message: str, **variables) -> str:
-        """UI text as the app renders it in `lang` (works before and after translations land)."""
-        from flask_babel import gettext
-
-        with self.app.test_request_context(f"/{lang}/"):
-            g.lang = lang  # what the URL value preprocessor sets on a real request
-            return gettext(message, **variables)
-
-    def market_name(self, lang: str, code: str) -> str:
-        from app.web.context import market_name
-
-        with self.app.test_request_context(f"/{lang}/"):
-            g.lang = lang
-            return market_name(code)
+        assert name, f"category {slug!r} has no {lang} name"
+        return name
 
 
 class _QuietRequestHandler(WSGIRequestHandler):
@@ -144,52 +197,11 @@ def _live_database(tmp_path_factory) -> Iterator[str]:
         admin.dispose()
 
 
-def _add_tea_products(count: int) -> None:
-    """More tea than one listing page holds, through the same factories the web tests use."""
-    from app.models import Vendor
-
-    make = factories.Factories(_db)
-    vendor = _db.session.scalars(select(Vendor).order_by(Vendor.id)).first()
-    for n in range(1, count + 1):
-        make.product(
-            vendor=vendor,
-            category="tea",
-            handle=f"browser-test-tea-{n}",
-            names={"en": f"Browser test tea {n}", "th": f"ชาทดสอบ {n}"},
-            variants=[{"price_twd": 300 + n * 10, "stock": 5, "weight_g": 150}],
-        )
-
-
-def _read_facts() -> DemoFacts:
-    from app.models import Product, Vendor
-
-    products = _db.session.scalars(
-        select(Product).join(Vendor).where(Product.status == "active").order_by(Product.id)
-    ).all()
-    chosen = None
-    for product in products:
-        variants = sorted(product.variants, key=lambda v: v.position)
-        in_stock = [v for v in variants if v.stock > 0]
-        if len(in_stock) > 1 and len({v.price_twd for v in in_stock}) == len(in_stock):
-            chosen = (product, in_stock)
-            break
-    assert chosen, "the demo store has no product with two in-stock variants at different prices"
-    product, variants = chosen
-    vendor = _db.session.get(Vendor, product.vendor_id)
-    return DemoFacts(
-        multi_variant_path=f"/products/{vendor.slug}/{product.handle}",
-        variants=[
-            VariantFacts(id=v.id, labels={t.locale: t.label for t in v.translations})
-            for v in variants
-        ],
-    )
-
-
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory, smtp_sink) -> Iterator[LiveServer]:
     reason = missing_requirements()
     if reason:
-        pytest.skip(reason)
+        require_tool(reason)
     from app.demo import loader
 
     media_root = str(tmp_path_factory.mktemp("live-media"))
@@ -206,9 +218,7 @@ def live_server(tmp_path_factory, smtp_sink) -> Iterator[LiveServer]:
             with app.app_context():
                 flask_migrate.upgrade()
                 loader.load(products=DEMO_PRODUCTS, vendors=12, media_root=media_root)
-                _add_tea_products(EXTRA_TEA_PRODUCTS)
                 _db.session.commit()
-                facts = _read_facts()
                 _db.session.remove()
             cache.invalidate_all()
 
@@ -218,9 +228,7 @@ def live_server(tmp_path_factory, smtp_sink) -> Iterator[LiveServer]:
             thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
             thread.start()
             try:
-                yield LiveServer(
-                    app=app, base_url=f"http://127.0.0.1:{server.server_port}", facts=facts
-                )
+                yield LiveServer(app=app, base_url=f"http://127.0.0.1:{server.server_port}")
             finally:
                 server.shutdown()
                 thread.join(timeout=10)

@@ -1,38 +1,79 @@
 """A vendor joins, lists a product in Thai with a photo, and a Thai shopper finds it; search
-updates as a shopper types. Played in Debian's chromium, by role and label."""
+updates as a shopper types. Played in Debian's chromium, by role and label.
+
+The accounts, shops and products each test signs in with or looks for are built here with the
+test factories, under names of their own; expected UI text is read from the .po catalogs.
+"""
 
 from __future__ import annotations
 
 import io
 import re
+import uuid
+from dataclasses import dataclass
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
+
+from app.models.user import Role
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
-OPERATOR = ("ops@demo.example.com", "goodgoods-operator")  # the demo store's operator
 THAI_NAME = "ชาอู่หลงกุ้ยเฟยทดสอบ"
+THAI_QUERY = "กุ้ยเฟย"
 
 
-def _(live_server, lang, message, **variables):
-    return live_server.gettext(lang, message, **variables)
+@dataclass(frozen=True)
+class Login:
+    email: str
+    password: str
 
 
-def sign_in(visit_, live_server, lang, email, password):
+def unique() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+def make_operator(server) -> Login:
+    email = f"operator-{unique()}@example.com"
+    with server.build() as make:
+        make.user(Role.OPERATOR, email=email, name="Operator Test")
+    return Login(email, PASSWORD)
+
+
+def sign_in(visit_, server, lang, login: Login):
     page = visit_.page
     visit_.goto(f"/{lang}/account/sign-in")
-    page.get_by_label(_(live_server, lang, "Email")).fill(email)
-    page.get_by_label(_(live_server, lang, "Password"), exact=True).fill(password)
-    page.get_by_role("main").get_by_role("button", name=_(live_server, lang, "Sign in")).click()
+    page.get_by_label(server.text(lang, "Email")).fill(login.email)
+    page.get_by_label(server.text(lang, "Password"), exact=True).fill(login.password)
+    page.get_by_role("main").get_by_role("button", name=server.text(lang, "Sign in")).click()
     page.wait_for_url(re.compile(r"/account/$|/ops/|/vendor/"))
+
+
+def result_cards(page, expected_name: str):
+    """The result cards of the search page, found by the list that holds `expected_name`."""
+    link = page.get_by_role("link", name=expected_name, exact=True)
+    return page.get_by_role("main").get_by_role("list").filter(has=link).get_by_role("listitem")
+
+
+def card_names(cards) -> list[str]:
+    return [name.strip() for name in cards.get_by_role("link").all_inner_texts()]
 
 
 def test_vendor_applies_is_approved_lists_in_thai_and_a_shopper_finds_it(
     visit, live_server, tmp_path
 ):
+    server = live_server
     zh = "zh-hant"
-    t = lambda message, **kw: _(live_server, zh, message, **kw)  # noqa: E731
+    t = lambda message, **kw: server.text(zh, message, **kw)  # noqa: E731
+    tea = server.category_name("tea", zh)
+    operator_login = make_operator(server)
+    # a Thai oolong that is not the one the shopper looks for
+    other_thai_name = f"ชาอู่หลงภูเขาทดสอบ {unique()}"
+    with server.build() as make:
+        make.product(names={"en": "Mountain oolong", "th": other_thai_name})
+
     vendor = visit(viewport={"width": 1100, "height": 900})
     page = vendor.page
     vendor.goto(f"/{zh}/vendor/apply")
@@ -40,7 +81,7 @@ def test_vendor_applies_is_approved_lists_in_thai_and_a_shopper_finds_it(
     page.get_by_label(t("Company name in English")).fill("Guifei Tea House")
     page.get_by_label(t("Unified business number")).fill("04595252")
     page.get_by_label(t("Business address")).fill("南投縣鹿谷鄉中正路1號")
-    page.get_by_role("group", name=t("What do you sell?")).get_by_label("茶葉").check()
+    page.get_by_role("group", name=t("What do you sell?")).get_by_label(tea).check()
     page.get_by_label(t("Contact person")).fill("黃美玲")
     page.get_by_label(t("Email")).fill("owner@guifei.example.com")
     page.get_by_label(t("Phone")).fill("+886-49-275-0000")
@@ -52,16 +93,17 @@ def test_vendor_applies_is_approved_lists_in_thai_and_a_shopper_finds_it(
     vendor.shot("waiting-for-review")
 
     operator = visit(viewport={"width": 1100, "height": 900})
-    sign_in(operator, live_server, "en", *OPERATOR)
+    sign_in(operator, server, "en", operator_login)
     operator.goto("/en/ops/vendors")
     operator.page.get_by_role("link", name="Guifei Tea House").click()
     operator.shot("application-to-decide")
-    operator.page.get_by_role("button", name="Approve").click()
+    operator.page.get_by_role("button", name=server.text("en", "Approve")).click()
     operator.page.wait_for_url(re.compile(r"/en/ops/vendors$"))
+    expect(operator.page.get_by_role("link", name="Guifei Tea House")).to_have_count(0)
     operator.shot("approved")
 
     vendor.goto(f"/{zh}/vendor/products/new")
-    page.get_by_label(t("Category")).select_option(label="茶葉")
+    page.get_by_label(t("Category")).select_option(label=tea)
     page.get_by_label(t("Web address name")).fill("guifei-oolong")
     for legend, name in (
         ("繁體中文", "貴妃烏龍茶"),
@@ -92,14 +134,22 @@ def test_vendor_applies_is_approved_lists_in_thai_and_a_shopper_finds_it(
 
     shopper = visit(viewport={"width": 390, "height": 844})
     shopper.goto("/th/")
-    search_box = shopper.page.get_by_role("searchbox", name=_(live_server, "th", "Search")).first
-    search_box.fill("กุ้ยเฟย")
+    search_box = shopper.page.get_by_role("banner").get_by_role(
+        "searchbox", name=server.text("th", "Search")
+    )
+    search_box.fill(THAI_QUERY)
     search_box.press("Enter")
     shopper.page.wait_for_url(re.compile(r"/th/search\?"))
-    card = shopper.page.get_by_role("link", name=re.compile(THAI_NAME))
-    card.first.wait_for()
+    main = shopper.page.get_by_role("main")
+    expect(main.get_by_role("status")).to_have_text(
+        server.ntext("th", "%(num)d product", "%(num)d products", 1)
+    )
+    cards = result_cards(shopper.page, THAI_NAME)
+    expect(cards).to_have_count(1)
+    assert all(THAI_QUERY in name for name in card_names(cards)), card_names(cards)
+    expect(main.get_by_role("link", name=other_thai_name)).to_have_count(0)
     shopper.shot("found-in-thai")
-    card.first.click()
+    cards.get_by_role("link", name=THAI_NAME, exact=True).click()
     shopper.page.wait_for_url(re.compile(r"/th/products/guifei-tea-house/guifei-oolong$"))
     shopper.page.get_by_role("heading", level=1, name=THAI_NAME).wait_for()
     # the product page replaced the search page (not nested inside its results)
@@ -115,26 +165,52 @@ def test_vendor_applies_is_approved_lists_in_thai_and_a_shopper_finds_it(
 
 
 def test_results_follow_the_shopper_typing(visit, live_server):
+    server = live_server
+    zh = "zh-hant"
+    tag = unique()
+    query = "霧鹿"
+    matching = [f"霧鹿紅烏龍 {tag}", f"霧鹿蜜香紅茶 {tag}"]
+    # shares the first character typed, so it shows while typing and must go after
+    near_miss = f"霧峰香米 {tag}"
+    with server.build() as make:
+        vendor = make.vendor(slug=f"wulu-{tag}", name_en=f"Wulu Tea {tag}")
+        for n, name in enumerate([*matching, near_miss]):
+            make.product(vendor=vendor, names={"en": f"Taitung product {tag} {n}", "zh_Hant": name})
+
     shopper = visit(viewport={"width": 1100, "height": 900})
     page = shopper.page
-    shopper.goto("/zh-hant/search")
+    shopper.goto(f"/{zh}/search")
     page.evaluate("window.__sameDocument = true")
-    box = page.get_by_role("searchbox", name=_(live_server, "zh-hant", "Search")).last
-    box.press_sequentially("烏龍", delay=80)
-    page.wait_for_url(re.compile(r"q=%E7%83%8F%E9%BE%8D"))
-    page.get_by_role("status").filter(has_text=re.compile(r"\d")).first.wait_for()
+    main = page.get_by_role("main")
+    box = main.get_by_role("searchbox", name=server.text(zh, "Search"))
+    box.press_sequentially(query, delay=80)
+    page.wait_for_url(re.compile(r"q=%E9%9C%A7%E9%B9%BF"))
+    expect(main.get_by_role("heading", level=1)).to_have_text(
+        server.text(zh, "Results for “%(query)s”", query=query)
+    )
+    expect(main.get_by_role("status")).to_have_text(
+        server.ntext(zh, "%(num)d product", "%(num)d products", len(matching))
+    )
+    cards = result_cards(page, matching[0])
+    expect(cards).to_have_count(len(matching))
+    assert sorted(card_names(cards)) == sorted(matching)
+    expect(main.get_by_role("link", name=near_miss)).to_have_count(0)
     assert page.evaluate("window.__sameDocument") is True
-    assert page.locator("#results .card").count() > 0
-    shopper.shot("typed-oolong")
+    shopper.shot("typed-wulu")
 
-    header = page.get_by_role("searchbox", name=_(live_server, "zh-hant", "Search")).first
-    header.press_sequentially("ชา", delay=80)
-    page.locator("#site-search-suggestions li").first.wait_for()
+    header = page.get_by_role("banner")
+    header.get_by_role("searchbox", name=server.text(zh, "Search")).press_sequentially(
+        query, delay=80
+    )
+    see_all = page.get_by_role(
+        "link", name=server.text(zh, "See all results for “%(query)s”", query=query)
+    )
+    expect(header.get_by_role("list").filter(has=see_all)).to_be_visible()
+    suggestions = header.get_by_role("list").filter(has=see_all).get_by_role("link")
+    expect(suggestions).to_have_count(len(matching) + 1)
+    assert sorted(suggestions.all_inner_texts()[:-1]) == sorted(matching)
     shopper.shot("suggestions")
     shopper.assert_clean()
-
-
-VENDOR = ("vendor@demo.example.com", "goodgoods-vendor")  # the demo store's vendor owner
 
 
 def _serious_violations(visit_, path: str) -> str:
@@ -152,49 +228,66 @@ def _serious_violations(visit_, path: str) -> str:
     )
 
 
+def _shopper_pages(server) -> tuple[None, list[str]]:
+    """A shop with a jasmine tea in a zone of its own, and the pages a shopper sees."""
+    tag = unique()
+    with server.build() as make:
+        vendor = make.vendor(slug=f"jasmine-{tag}", name_en=f"Jasmine House {tag}")
+        product = make.product(
+            vendor=vendor, names={"en": f"Jasmine green tea {tag}", "th": f"ชามะลิ {tag}"}
+        )
+        zone = make.zone(slug=f"jasmine-{tag}", titles={"en": f"Jasmine {tag}"}, products=[product])
+        shop, zone_slug = vendor.slug, zone.slug
+    return None, [
+        "/search?q=มะลิ",
+        "/search?q=zzqqxx",
+        f"/zones/{zone_slug}",
+        f"/shops/{shop}",
+        "/account/sign-in",
+        "/account/sign-up",
+        "/vendor/apply",
+        "/no-such-page",
+    ]
+
+
+def _vendor_portal(server) -> tuple[Login, list[str]]:
+    """A vendor owner with one product, and the portal pages they work in."""
+    tag = unique()
+    email = f"owner-{tag}@example.com"
+    with server.build() as make:
+        vendor = make.vendor(slug=f"portal-{tag}", name_en=f"Portal Tea {tag}")
+        make.user(Role.VENDOR, email=email, vendor=vendor, name="Owner Test")
+        make.product(vendor=vendor, names={"en": f"Portal oolong {tag}", "zh_Hant": "烏龍茶"})
+    pages = ["/vendor/", "/vendor/products", "/vendor/products/new", "/vendor/import"]
+    return Login(email, PASSWORD), [*pages, "/vendor/staff"]
+
+
+def _ops(server) -> tuple[Login, list[str]]:
+    """An operator, a pending application to look at, and the operators' queue."""
+    tag = unique()
+    with server.build() as make:
+        make.vendor(slug=f"pending-{tag}", name_en=f"Pending Tea {tag}", status="pending")
+    return make_operator(server), ["/ops/vendors", "/ops/vendors?status=approved"]
+
+
 @pytest.mark.parametrize(
-    ("who", "lang", "paths"),
-    [
-        (
-            None,
-            "th",
-            [
-                "/search?q=ชา",
-                "/search?q=zzqqxx",
-                "/zones/taipei-good-goods",
-                "/shops/alishan-leaf",
-                "/account/sign-in",
-                "/account/sign-up",
-                "/vendor/apply",
-                "/no-such-page",
-            ],
-        ),
-        (
-            VENDOR,
-            "zh-hant",
-            [
-                "/vendor/",
-                "/vendor/products",
-                "/vendor/products/new",
-                "/vendor/import",
-                "/vendor/staff",
-            ],
-        ),
-        (OPERATOR, "en", ["/ops/vendors", "/ops/vendors?status=approved"]),
-    ],
+    ("lang", "build"),
+    [("th", _shopper_pages), ("zh-hant", _vendor_portal), ("en", _ops)],
     ids=["shopper-pages", "vendor-portal", "ops"],
 )
-def test_every_other_page_has_no_serious_accessibility_violation(
-    visit, live_server, who, lang, paths
-):
+def test_every_other_page_has_no_serious_accessibility_violation(visit, live_server, lang, build):
+    login, paths = build(live_server)
     visit_ = visit()
-    if who:
-        sign_in(visit_, live_server, lang, *who)
+    if login:
+        sign_in(visit_, live_server, lang, login)
     reports = []
     for path in paths:
         response = visit_.page.goto(live_server.url(f"/{lang}{path}"))
         assert response.status == (404 if path == "/no-such-page" else 200), path
-        visit_.shot(path.strip("/").replace("/", "-").split("?")[0] or "home")
+        expect(visit_.page.get_by_role("main").get_by_role("heading", level=1)).to_be_visible()
+        # the shot is named by the kind of page, not by the names this test made up
+        kind = re.sub(r"-[0-9a-f]{8}$", "", path.split("?")[0].strip("/").replace("/", "-"))
+        visit_.shot(kind or "home")
         reports.append(_serious_violations(visit_, path))
     report = "\n".join(r for r in reports if r)
     assert not report, f"axe found serious problems:\n{report}"

@@ -1,23 +1,28 @@
 """The storefront in a real browser, used as a person would: by role, name and label.
 
-Expected UI text comes from the app's own gettext, so these tests keep passing when the
-catalogs are translated. Screenshots of every step go to tests/artifacts/.
+Each test builds the products, shops and zones it visits with the test factories, under names
+of its own, on the live store's database. Expected UI text is read from the .po catalogs
+(`live_server.text`), so a missing or fuzzy translation fails the test instead of showing
+English. Screenshots of every step go to tests/artifacts/.
 """
 
 from __future__ import annotations
 
 import gc
 import re
+import uuid
 import warnings
+from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import AXE_FILE, missing_requirements
+from tests.tools import require_tool
 
 _reason = missing_requirements()
 if _reason:
-    pytest.skip(_reason, allow_module_level=True)
+    require_tool(_reason, module=True)
 
 pytestmark = pytest.mark.browser
 
@@ -26,13 +31,83 @@ HTMX_VERSION = "2.0.11"
 #: A price in Malaysian ringgit as Babel writes it: "RM12.34" (en_MY) or "MYR12.34" (th).
 RINGGIT = re.compile(r"(RM|MYR)\s?\d")
 MARKER = "window.__sameDocument"
+#: cards on one page of a listing before "Load more"
+PAGE = 24
+
+
+@dataclass(frozen=True)
+class Option:
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class BuiltProduct:
+    #: path after the language prefix: /products/<vendor>/<handle>
+    path: str
+    names: dict[str, str]
+    options: list[Option]
+
+
+def unique() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+def two_option_product(server) -> BuiltProduct:
+    """A tea with two options in stock at different prices, in a shop of its own."""
+    tag = unique()
+    names = {"en": f"Dong Ding oolong {tag}", "th": f"ชาอู่หลงตงติ่ง {tag}"}
+    with server.build() as make:
+        vendor = make.vendor(slug=f"dong-ding-{tag}", name_en=f"Dong Ding Tea {tag}")
+        product = make.product(
+            vendor=vendor,
+            handle=f"dong-ding-oolong-{tag}",
+            names=names,
+            variants=[
+                {"price_twd": 450, "stock": 8, "weight_g": 180, "labels": {"en": "75 g pouch"}},
+                {"price_twd": 1150, "stock": 3, "weight_g": 320, "labels": {"en": "150 g tin"}},
+            ],
+        )
+        options = [Option(v.id, v.translations[0].label) for v in product.variants]
+        return BuiltProduct(f"/products/{vendor.slug}/{product.handle}", names, options)
+
+
+def shop_with_products(server, count: int) -> tuple[str, set[str]]:
+    """A shop with `count` products; its path after the language prefix and their names."""
+    tag = unique()
+    names = {f"Pineapple cake {tag} no. {n:02d}" for n in range(1, count + 1)}
+    with server.build() as make:
+        vendor = make.vendor(
+            slug=f"bakery-{tag}", name_en=f"Bakery {tag}", city_en="Taipei", city_zh_hant="臺北"
+        )
+        for n, name in enumerate(sorted(names), start=1):
+            make.product(
+                vendor=vendor,
+                category="snacks",
+                handle=f"cake-{n}",
+                names={"en": name},
+                variants=[{"price_twd": 200 + n * 10, "stock": 5, "weight_g": 400}],
+            )
+        return f"/shops/{vendor.slug}", names
 
 
 def open_preferences(page: Page, server, lang: str) -> None:
     """Opens the language and market disclosure (a <details>) in the header."""
-    name = server.gettext(lang, "Language and market")
+    name = server.text(lang, "Language and market")
     page.get_by_role("group").filter(has_text=name).click()
-    expect(page.get_by_label(server.gettext(lang, "Ship to"), exact=True)).to_be_visible()
+    expect(page.get_by_label(server.text(lang, "Ship to"), exact=True)).to_be_visible()
+
+
+def choose_market(page: Page, server, lang: str, code: str, currency: str) -> None:
+    open_preferences(page, server, lang)
+    page.get_by_label(server.text(lang, "Ship to"), exact=True).select_option(
+        label=f"{server.country(lang, code)} ({currency})"
+    )
+    page.get_by_role("button", name=server.text(lang, "Update"), exact=True).click()
+
+
+def html_lang(page: Page) -> str:
+    return page.evaluate("document.documentElement.lang")
 
 
 def set_marker(page: Page) -> None:
@@ -44,15 +119,15 @@ def assert_same_document(page: Page) -> None:
 
 
 def landed_box(page: Page, server, lang: str, market: str):
-    country = server.market_name(lang, market)
+    country = server.country(lang, market)
     return page.get_by_role(
-        "region", name=server.gettext(lang, "Delivered to %(country)s", country=country)
+        "region", name=server.text(lang, "Delivered to %(country)s", country=country)
     )
 
 
 def price_row(page: Page, server, lang: str, market: str):
     """The "Price" row of the landed-cost table."""
-    label = server.gettext(lang, "Price")
+    label = server.text(lang, "Price")
     return landed_box(page, server, lang, market).get_by_role(
         "row", name=re.compile(rf"^{re.escape(label)}\s")
     )
@@ -68,112 +143,122 @@ def option_price(page: Page, label: str) -> str:
     return " ".join(text.replace(label, "", 1).split())
 
 
-def product_list(page: Page, first_product: str):
-    """The list of product cards on a listing page: the one holding a product seen on it."""
-    link = page.get_by_role("link", name=first_product, exact=True)
-    return page.get_by_role("main").get_by_role("list").filter(has=link)
+def product_cards(page: Page, name: str):
+    """The cards of the product list on a listing page that holds the product `name`."""
+    link = page.get_by_role("link", name=name, exact=True)
+    return page.get_by_role("main").get_by_role("list").filter(has=link).get_by_role("listitem")
+
+
+def card_names(cards) -> list[str]:
+    return [name.strip() for name in cards.get_by_role("link").all_inner_texts()]
 
 
 def test_thai_shopper_on_a_phone_switches_market_then_language(visit, live_server):
     server = live_server
+    tag = unique()
+    zone_title = f"ของดีทดสอบ {tag}"
+    names = {"en": f"Sun Moon Lake black tea {tag}", "th": f"ชาดำสุริยันจันทรา {tag}"}
+    with server.build() as make:
+        vendor = make.vendor(slug=f"sun-moon-{tag}", name_en=f"Sun Moon Tea {tag}")
+        product = make.product(vendor=vendor, handle="black-tea", names=names)
+        make.zone(
+            slug=f"picks-{tag}", titles={"en": f"Picks {tag}", "th": zone_title}, products=[product]
+        )
+        product_path = f"/products/{vendor.slug}/{product.handle}"
+
     visit_ = visit(viewport=PHONE, is_mobile=True, has_touch=True)
     page = visit_.page
-
     visit_.goto("/th/")
-    expect(page.locator("html")).to_have_attribute("lang", "th")
+    assert html_lang(page) == "th"
     assert page.evaluate("() => window.htmx && window.htmx.version") == HTMX_VERSION
     visit_.shot("home-th")
 
-    open_preferences(page, server, "th")
-    malaysia = f"{server.market_name('th', 'MY')} (MYR)"
-    page.get_by_label(server.gettext("th", "Ship to"), exact=True).select_option(label=malaysia)
-    visit_.shot("ship-to-malaysia-chosen")
-    page.get_by_role("button", name=server.gettext("th", "Update"), exact=True).click()
-
+    choose_market(page, server, "th", "MY", "MYR")
     main = page.get_by_role("main")
-    expect(main.get_by_text(RINGGIT).first).to_be_visible()
     expect(page).to_have_url(re.compile(r"/th/\??$"))
+    hero = server.text(
+        "th", "Good goods from Taipei, delivered to %(country)s", country=server.country("th", "MY")
+    )
+    expect(main.get_by_role("heading", level=1, name=hero, exact=True)).to_be_visible()
     visit_.shot("home-th-prices-in-ringgit")
 
-    first_zone = (
-        main.get_by_role("region")
-        .filter(has=page.get_by_role("link", name=server.gettext("th", "See all")))
-        .first
-    )
-    product_link = first_zone.get_by_role("listitem").first.get_by_role("link")
-    product_name = product_link.inner_text().strip()
-    product_link.click()
+    zone = main.get_by_role("region", name=zone_title, exact=True)
+    card = zone.get_by_role("listitem").filter(has=page.get_by_role("link", name=names["th"]))
+    expect(card).to_contain_text(RINGGIT)
+    card.get_by_role("link", name=names["th"], exact=True).click()
 
-    expect(page).to_have_url(re.compile(r"/th/products/"))
-    expect(page.get_by_role("heading", level=1, name=product_name)).to_be_visible()
-    product_path = visit_.path()[len("/th") :]
-    price_label = re.escape(server.gettext("th", "Price"))
+    expect(page).to_have_url(server.url("/th" + product_path))
+    expect(page.get_by_role("heading", level=1, name=names["th"], exact=True)).to_be_visible()
+    price_label = re.escape(server.text("th", "Price"))
     expect(page.get_by_text(re.compile(rf"^{price_label}\s*(RM|MYR)\s?\d")).first).to_be_visible()
     landed = landed_box(page, server, "th", "MY")
-    expect(landed).to_be_visible()
     expect(landed).to_contain_text(RINGGIT)
     visit_.shot("product-th-in-ringgit")
 
     open_preferences(page, server, "th")
-    languages = page.get_by_role("navigation", name=server.gettext("th", "Language"), exact=True)
+    languages = page.get_by_role("navigation", name=server.text("th", "Language"), exact=True)
     languages.get_by_role("link", name="English", exact=True).click()
 
     expect(page).to_have_url(server.url("/en" + product_path))
+    expect(page.get_by_role("heading", level=1, name=names["en"], exact=True)).to_be_visible()
     expect(landed_box(page, server, "en", "MY")).to_contain_text(RINGGIT)
     visit_.shot("product-en-still-in-ringgit")
     visit_.assert_clean()
-    expect(
-        page.locator("html"), "the English page must say so in <html lang> (screen readers)"
-    ).to_have_attribute("lang", "en")
+    assert html_lang(page) == "en", "the English page must say so in <html lang> (screen readers)"
 
 
 def test_variant_picker_swaps_the_price_without_a_page_load(visit, live_server):
     server = live_server
-    facts = server.facts
+    built = two_option_product(server)
+    first, other = built.options
     visit_ = visit()
     page = visit_.page
-    visit_.goto("/en" + facts.multi_variant_path)
-    first, other = facts.variants[0], facts.variants[1]
-    expect(option_radio(page, first.labels["en"])).to_be_checked()
+    visit_.goto("/en" + built.path)
+    expect(option_radio(page, first.label)).to_be_checked()
     before = price_row(page, server, "en", "SG").get_by_role("cell").inner_text()
-    new_price = option_price(page, other.labels["en"])
+    assert before == option_price(page, first.label)
+    new_price = option_price(page, other.label)
     assert new_price != before
     visit_.shot("first-option")
 
     set_marker(page)
-    option_radio(page, other.labels["en"]).check()
+    option_radio(page, other.label).check()
 
     expect(page).to_have_url(re.compile(rf"[?&]variant={other.id}$"))
     expect(price_row(page, server, "en", "SG").get_by_role("cell")).to_have_text(new_price)
-    price_label = server.gettext("en", "Price")
+    price_label = server.text("en", "Price")
     expect(page.get_by_text(f"{price_label} {new_price}", exact=True)).to_be_visible()
-    expect(option_radio(page, other.labels["en"])).to_be_checked()
+    expect(option_radio(page, other.label)).to_be_checked()
     assert_same_document(page)
     visit_.shot("other-option-swapped-in")
     visit_.assert_clean()
 
 
-def test_load_more_appends_the_next_page_of_a_category(visit, live_server):
+def test_load_more_appends_the_next_page_of_a_shop(visit, live_server):
     server = live_server
+    shop_path, names = shop_with_products(server, PAGE + 6)
     visit_ = visit()
     page = visit_.page
-    visit_.goto("/en/c/tea")
-    load_more = page.get_by_role("link", name=server.gettext("en", "Load more"), exact=True)
+    visit_.goto("/en" + shop_path)
+    load_more = page.get_by_role("link", name=server.text("en", "Load more"), exact=True)
     expect(load_more).to_be_visible()
-    first_card = (
-        page.get_by_role("main").get_by_role("list").filter(has=load_more).get_by_role("listitem")
-    ).first
-    first_name = first_card.get_by_role("link").inner_text().strip()
-    cards = product_list(page, first_name).get_by_role("listitem").filter(has_not=load_more)
-    expect(cards).to_have_count(24)
+    listing = page.get_by_role("main").get_by_role("list").filter(has=load_more)
+    first_name = listing.get_by_role("listitem").first.get_by_role("link").inner_text().strip()
+    cards = product_cards(page, first_name).filter(has_not=load_more)
+    expect(cards).to_have_count(PAGE)
+    first_page = card_names(cards)
+    assert set(first_page) <= names
     visit_.shot("first-page")
 
     set_marker(page)
     load_more.click()
 
-    expect(cards).to_have_count(server.listed_in("tea"))
+    expect(cards).to_have_count(len(names))
     expect(load_more).to_have_count(0)
-    assert visit_.path() == "/en/c/tea"
+    all_cards = card_names(cards)
+    assert all_cards[:PAGE] == first_page, "the first page must stay, the next one appended"
+    assert sorted(all_cards) == sorted(names), "every product of the shop, each once"
+    assert visit_.path() == "/en" + shop_path
     assert_same_document(page)
     visit_.shot("after-load-more")
     visit_.assert_clean()
@@ -181,36 +266,45 @@ def test_load_more_appends_the_next_page_of_a_category(visit, live_server):
 
 def test_market_variants_and_load_more_work_without_javascript(visit, live_server):
     server = live_server
-    facts = server.facts
+    built = two_option_product(server)
+    shop_path, names = shop_with_products(server, PAGE + 6)
     visit_ = visit(java_script_enabled=False)
     page = visit_.page
 
     visit_.goto("/en/")
-    open_preferences(page, server, "en")
-    page.get_by_label(server.gettext("en", "Ship to"), exact=True).select_option(
-        label=f"{server.market_name('en', 'MY')} (MYR)"
-    )
-    page.get_by_role("button", name=server.gettext("en", "Update"), exact=True).click()
-    expect(page.get_by_role("main").get_by_text(RINGGIT).first).to_be_visible()
+    choose_market(page, server, "en", "MY", "MYR")
     expect(page).to_have_url(re.compile(r"/en/\??$"))
+    hero = server.text(
+        "en", "Good goods from Taipei, delivered to %(country)s", country=server.country("en", "MY")
+    )
+    expect(page.get_by_role("heading", level=1, name=hero, exact=True)).to_be_visible()
     visit_.shot("market-switched-without-js")
 
-    visit_.goto("/en" + facts.multi_variant_path)
-    other = facts.variants[1]
-    new_price = option_price(page, other.labels["en"])
-    option_radio(page, other.labels["en"]).check()
-    page.get_by_role("button", name=server.gettext("en", "Show this option"), exact=True).click()
+    visit_.goto("/en" + built.path)
+    other = built.options[1]
+    new_price = option_price(page, other.label)
+    assert RINGGIT.match(new_price), new_price
+    option_radio(page, other.label).check()
+    page.get_by_role("button", name=server.text("en", "Show this option"), exact=True).click()
     expect(page).to_have_url(re.compile(rf"[?&]variant={other.id}$"))
     expect(price_row(page, server, "en", "MY").get_by_role("cell")).to_have_text(new_price)
-    expect(option_radio(page, other.labels["en"])).to_be_checked()
+    expect(option_radio(page, other.label)).to_be_checked()
     visit_.shot("variant-chosen-without-js")
 
-    visit_.goto("/en/c/tea")
-    page.get_by_role("link", name=server.gettext("en", "Load more"), exact=True).click()
-    expect(page).to_have_url(re.compile(r"/en/c/tea\?.*after="))
+    visit_.goto("/en" + shop_path)
+    load_more = page.get_by_role("link", name=server.text("en", "Load more"), exact=True)
+    listing = page.get_by_role("main").get_by_role("list").filter(has=load_more)
+    first_page = card_names(listing.get_by_role("listitem").filter(has_not=load_more))
+    assert len(first_page) == PAGE
+    load_more.click()
+    expect(page).to_have_url(re.compile(rf"/en{re.escape(shop_path)}\?.*after="))
+    expect(load_more).to_have_count(0)
     # the product grid is the last list in <main> (the breadcrumb trail is the first)
     cards = page.get_by_role("main").get_by_role("list").last.get_by_role("listitem")
-    expect(cards).to_have_count(server.listed_in("tea") - 24)
+    expect(cards).to_have_count(len(names) - PAGE)
+    next_page = card_names(cards)
+    assert not set(next_page) & set(first_page), "the next page repeats the first"
+    assert sorted(first_page + next_page) == sorted(names)
     visit_.shot("next-page-without-js")
     visit_.assert_clean()
 
@@ -220,7 +314,7 @@ def test_skip_link_is_the_first_tab_stop_and_focuses_main(visit, live_server):
     page = visit_.page
     visit_.goto("/en/")
     page.keyboard.press("Tab")
-    skip = page.get_by_role("link", name=live_server.gettext("en", "Skip to main content"))
+    skip = page.get_by_role("link", name=live_server.text("en", "Skip to main content"))
     expect(skip).to_be_focused()
     visit_.shot("skip-link-focused")
     page.keyboard.press("Enter")
@@ -232,14 +326,16 @@ def test_skip_link_is_the_first_tab_stop_and_focuses_main(visit, live_server):
 @pytest.mark.parametrize("lang", ["en", "th"])
 @pytest.mark.parametrize("kind", ["home", "category", "product"])
 def test_no_serious_accessibility_violations(visit, live_server, lang, kind):
-    path = {
-        "home": f"/{lang}/",
-        "category": f"/{lang}/c/tea",
-        "product": f"/{lang}{live_server.facts.multi_variant_path}",
-    }[kind]
+    """The home page and the tea category are the demo store's (a full catalogue, with
+    zones and pictures); the product page is one built here with two options."""
+    if kind == "product":
+        path = f"/{lang}{two_option_product(live_server).path}"
+    else:
+        path = {"home": f"/{lang}/", "category": f"/{lang}/c/tea"}[kind]
     visit_ = visit()
     page = visit_.page
     visit_.goto(path)
+    expect(page.get_by_role("main").get_by_role("heading", level=1)).to_be_visible()
     visit_.shot(kind)
     page.evaluate(AXE_FILE.read_text(encoding="utf-8"))
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
