@@ -19,8 +19,8 @@ import flask_migrate
 
 from app import create_app
 from app.extensions import db
-from app.services import catalog_imports
-from app.services.catalog_csv import COLUMNS
+from app.services.catalog import imports as catalog_imports
+from app.services.catalog.csv_format import COLUMNS
 
 
 def build(rows: int) -> bytes:

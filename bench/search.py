@@ -20,8 +20,8 @@ from app import create_app
 from app.extensions import db
 from app.models import SearchDocument
 from app.services import clock, reference
-from app.services.catalog import Shopper
 from app.services.search.service import Params, search, suggest
+from app.services.shopper import Shopper
 
 QUERIES = {
     "Thai, 3+ characters": ["อู่หลง", "สับปะรด", "ชาดำ", "ขนมพาย"],

@@ -11,7 +11,9 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Vendor
-from app.services import catalog_csv, catalog_imports, vendors
+from app.services import vendors
+from app.services.catalog import csv_format as catalog_csv
+from app.services.catalog import imports as catalog_imports
 from app.services.errors import (
     BusinessNumberTaken,
     EmailTaken,

@@ -38,7 +38,8 @@ from app.models import (
 from app.models.catalog import ProductStatus
 from app.models.user import Role
 from app.models.vendor import VendorStatus
-from app.services import accounts, bulk_insert, clock, media
+from app.services import accounts, bulk_insert, clock
+from app.services.catalog import media
 from app.services.search import index as search_index
 
 BATCH = 2000

@@ -11,7 +11,8 @@ from app.domain.ids import fits_integer
 from app.extensions import db
 from app.models import Category, Product, Vendor, Zone
 from app.models.vendor import VendorStatus
-from app.services import catalog, clock
+from app.services import clock
+from app.services.catalog import storefront as catalog
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from app.extensions import db
 from app.models import Category, User, Vendor, VendorInvitation
 from app.models.user import Role
 from app.models.vendor import SLUG, VendorStatus
-from app.services import accounts, audit, clock, product_events
+from app.services import accounts, audit, clock
+from app.services.catalog import events as product_events
 from app.services.errors import (
     BusinessNumberTaken,
     EmailTaken,

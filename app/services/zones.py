@@ -9,9 +9,10 @@ from sqlalchemy import func, or_, select
 
 from app.extensions import db
 from app.models import Product, Zone, ZoneMarket, ZoneProduct
-from app.services import catalog
-from app.services.catalog import Card, Shopper
+from app.services.catalog import storefront as catalog
+from app.services.catalog.storefront import Card
 from app.services.i18n import Text, resolve
+from app.services.shopper import Shopper
 
 HOME_CARDS_PER_ZONE = 8
 

@@ -18,9 +18,9 @@ def register_web(app: Flask) -> None:
     from app.web.account.routes import bp as account_bp
     from app.web.context import register_context
     from app.web.ops.routes import bp as ops_bp
+    from app.web.portal.routes import bp as vendor_bp
     from app.web.seo import bp as seo_bp
     from app.web.shop.routes import bp as shop_bp
-    from app.web.vendor.routes import bp as vendor_bp
 
     # before any rule is added: rules compile their converters when registered
     app.url_map.converters["int"] = IdConverter

@@ -14,9 +14,9 @@ from flask import Flask, current_app, g, request, url_for
 from app.domain.locales import LANGUAGES
 from app.domain.money import Money
 from app.services import clock, reference
-from app.services.catalog import Shopper
 from app.services.i18n import Text, resolve, resolve_map
 from app.services.reference import CategoryInfo
+from app.services.shopper import Shopper
 from app.web import formatting, labels
 from app.web.i18n import current_language, market_code_for_request
 

@@ -4,8 +4,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from app.services import catalog, clock, reference
-from app.services.catalog import Shopper, Sort
+from app.services import clock, reference
+from app.services.catalog import storefront as catalog
+from app.services.catalog.storefront import Sort
+from app.services.shopper import Shopper
 from tests.factories import halal
 
 

@@ -16,7 +16,10 @@ from app.models import (
     Variant,
     VariantTranslation,
 )
-from app.services import catalog_admin, catalog_csv, catalog_imports, clock
+from app.services import clock
+from app.services.catalog import admin as catalog_admin
+from app.services.catalog import csv_format as catalog_csv
+from app.services.catalog import imports as catalog_imports
 from app.services.errors import ImportAlreadyApplied
 from tests.factories import halal
 

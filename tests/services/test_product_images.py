@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.services import media, product_images
+from app.services.catalog import images as product_images
+from app.services.catalog import media
 
 
 def picture(fmt="JPEG", size=(64, 48), color=(200, 40, 40), exif=None) -> bytes:

@@ -8,10 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from app.services import catalog_admin, clock, reference
-from app.services.catalog import Shopper
+from app.services import clock, reference
+from app.services.catalog import admin as catalog_admin
 from app.services.search import index
 from app.services.search.service import Params, search, suggest
+from app.services.shopper import Shopper
 from tests.factories import halal
 
 

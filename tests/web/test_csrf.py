@@ -25,7 +25,8 @@ from sqlalchemy import select
 
 from app.extensions import limiter
 from app.models import ProductImage
-from app.services import catalog_imports, vendors
+from app.services import vendors
+from app.services.catalog import imports as catalog_imports
 from app.web import errors
 from tests.conftest import csrf_from
 from tests.factories import PASSWORD

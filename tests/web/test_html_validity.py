@@ -179,7 +179,8 @@ def test_search_portal_and_operator_pages_are_valid_html(app, client, store, mak
     """Search, the vendor portal and the operators' area, including forms with errors."""
     import io
 
-    from app.services import catalog_imports, vendors
+    from app.services import vendors
+    from app.services.catalog import imports as catalog_imports
 
     command = _vnu_command()
     files = []

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from app.models import ZoneProduct
-from app.services import cache, catalog, reference
+from app.services import cache, reference
+from app.services.catalog import storefront as catalog
 
 PER_PAGE = catalog.PAGE_SIZE
 #: the shop's tea products in the grown catalog: three pages of a listing (24, 24, 2)

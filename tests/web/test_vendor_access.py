@@ -30,7 +30,9 @@ from app.models import (
     VendorInvitation,
 )
 from app.models.user import Role
-from app.services import accounts, catalog_csv, catalog_imports, vendors
+from app.services import accounts, vendors
+from app.services.catalog import csv_format as catalog_csv
+from app.services.catalog import imports as catalog_imports
 from tests.conftest import Browser, csrf_from
 from tests.factories import PASSWORD
 

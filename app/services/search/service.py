@@ -19,13 +19,14 @@ from app.extensions import db
 from app.models import SearchWord, Vendor
 from app.models.vendor import SLUG as VENDOR_SLUG
 from app.models.vendor import VendorStatus
-from app.services import catalog
 from app.services.cache import TimedValue
-from app.services.catalog import Card, Shopper
+from app.services.catalog import storefront as catalog
+from app.services.catalog.storefront import Card
 from app.services.i18n import Text, resolve_map
 from app.services.reference import CategoryInfo
 from app.services.search import engine
 from app.services.search.text import SEP, clean_query, is_dense, latin_words, normalise, terms
+from app.services.shopper import Shopper
 
 PAGE_SIZE = 24
 SUGGESTIONS = 6

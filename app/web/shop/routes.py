@@ -12,8 +12,9 @@ from flask import (
     url_for,
 )
 
-from app.services import catalog, clock, zones
-from app.services.catalog import Sort
+from app.services import clock, zones
+from app.services.catalog import storefront as catalog
+from app.services.catalog.storefront import Sort
 from app.services.search import service as search_service
 from app.web.context import shopper
 from app.web.htmx import hx_redirect, render_page_or_block

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.catalog import ProductView
+from app.services.catalog.storefront import ProductView
 from app.web.context import external_url, media_url
 
 

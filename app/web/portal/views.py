@@ -12,8 +12,10 @@ from app.extensions import db
 from app.integrations import mail
 from app.models import Product, Variant, VendorInvitation
 from app.models.catalog import Exemption
-from app.services import catalog_admin, catalog_imports, vendors
-from app.services.catalog_admin import ProductInput, VariantInput
+from app.services import vendors
+from app.services.catalog import admin as catalog_admin
+from app.services.catalog import imports as catalog_imports
+from app.services.catalog.admin import ProductInput, VariantInput
 from app.services.errors import (
     BusinessNumberTaken,
     EmailTaken,
@@ -22,7 +24,7 @@ from app.services.errors import (
 from app.services.i18n import resolve
 from app.web import labels
 from app.web.i18n import current_language
-from app.web.vendor.forms import PORTAL_LOCALES
+from app.web.portal.forms import PORTAL_LOCALES
 
 
 def category_choices(categories) -> list[tuple[int, str]]:
@@ -92,7 +94,7 @@ def wants_more_rows(form) -> bool:
 
 
 def form_for(product: Product):
-    from app.web.vendor.forms import ProductForm
+    from app.web.portal.forms import ProductForm
 
     form = ProductForm(
         formdata=None,
@@ -235,7 +237,7 @@ def product_list(vendor, after: int | None) -> dict:
 
 
 def image_page(product: Product) -> dict:
-    from app.web.vendor.forms import AltTextForm
+    from app.web.portal.forms import AltTextForm
 
     ordered = sorted(product.images, key=lambda img: (img.position, img.id))
     alt_forms = {}

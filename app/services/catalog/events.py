@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.services import card_cache
+from app.services.catalog import cards as card_cache
 from app.services.search import index as search_index
 
 

@@ -6,7 +6,7 @@ import base64
 import binascii
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import Select, select, tuple_
@@ -26,9 +26,11 @@ from app.models import (
 )
 from app.models.catalog import ProductStatus
 from app.models.vendor import VendorStatus
-from app.services import card_cache, pricing
+from app.services import pricing
+from app.services.catalog import cards as card_cache
 from app.services.i18n import Text, resolve
-from app.services.reference import CategoryInfo, MarketInfo, Reference
+from app.services.reference import CategoryInfo
+from app.services.shopper import Shopper
 
 PAGE_SIZE = 24
 
@@ -71,16 +73,6 @@ class Card:
 class Page:
     cards: list[Card]
     next_cursor: str | None
-
-
-@dataclass(frozen=True)
-class Shopper:
-    """Who is looking: decides language of text, currency and market rules."""
-
-    content_locale: str
-    market: MarketInfo
-    ref: Reference
-    today: date
 
 
 def visible() -> list:

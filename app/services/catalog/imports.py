@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import CatalogImport, User, Vendor
-from app.services import catalog_csv, clock
+from app.services import clock
+from app.services.catalog import csv_format as catalog_csv
 from app.services.errors import ImportAlreadyApplied, NotFound
 
 

@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Product, ProductImage, ProductImageTranslation, User
-from app.services import audit, media, product_events
+from app.services import audit
+from app.services.catalog import events as product_events
+from app.services.catalog import media
 from app.services.errors import NotFound
 
 MAX_IMAGES = 8

@@ -19,7 +19,11 @@ from flask_login import current_user, login_user
 
 from app.extensions import db, limiter
 from app.integrations import mail
-from app.services import catalog_admin, catalog_csv, catalog_imports, product_images, vendors
+from app.services import vendors
+from app.services.catalog import admin as catalog_admin
+from app.services.catalog import csv_format as catalog_csv
+from app.services.catalog import images as product_images
+from app.services.catalog import imports as catalog_imports
 from app.services.errors import (
     BusinessNumberTaken,
     EmailTaken,
@@ -33,7 +37,7 @@ from app.services.errors import (
 from app.web.access import vendor_staff
 from app.web.htmx import hx_redirect, wants_fragment
 from app.web.params import id_arg
-from app.web.vendor import forms, views
+from app.web.portal import forms, views
 
 bp = Blueprint("vendor", __name__, url_prefix="/<lang:lang>/vendor", template_folder="templates")
 
@@ -56,7 +60,7 @@ def _categories():
 @limiter.limit("10 per hour", methods=["POST"])
 def apply():
     if current_user.is_authenticated:
-        return render_template("vendor/apply_signed_in.html")
+        return render_template("portal/apply_signed_in.html")
     form = forms.ApplicationForm()
     form.categories.choices = _categories()
     if form.validate_on_submit():
@@ -76,7 +80,7 @@ def apply():
             login_user(owner)
             flash(_("Thank you! We received your application and will reply by email."), "success")
             return redirect(url_for("vendor.dashboard"), code=303)
-    return render_template("vendor/apply.html", form=form)
+    return render_template("portal/apply.html", form=form)
 
 
 # -- dashboard --------------------------------------------------------------------------------
@@ -85,7 +89,7 @@ def apply():
 @bp.get("/")
 @vendor_staff(approved=False)
 def dashboard():
-    return render_template("vendor/dashboard.html", **views.dashboard(g.vendor))
+    return render_template("portal/dashboard.html", **views.dashboard(g.vendor))
 
 
 # -- products ---------------------------------------------------------------------------------
@@ -95,7 +99,7 @@ def dashboard():
 @vendor_staff()
 def products():
     after = id_arg("after")
-    return render_template("vendor/products.html", **views.product_list(g.vendor, after))
+    return render_template("portal/products.html", **views.product_list(g.vendor, after))
 
 
 @bp.route("/products/new", methods=["GET", "POST"])
@@ -105,7 +109,7 @@ def new_product():
     views.prepare_product_form(form, _categories())
     if request.method == "POST" and views.wants_more_rows(form):
         return render_template(
-            "vendor/product_form.html", form=form, product=None, **views.product_form_context()
+            "portal/product_form.html", form=form, product=None, **views.product_form_context()
         )
     if form.validate_on_submit():
         try:
@@ -122,7 +126,7 @@ def new_product():
             flash(_("Product saved. Add photos next."), "success")
             return redirect(url_for("vendor.images", product_id=product.id), code=303)
     return render_template(
-        "vendor/product_form.html", form=form, product=None, **views.product_form_context()
+        "portal/product_form.html", form=form, product=None, **views.product_form_context()
     )
 
 
@@ -134,7 +138,7 @@ def edit_product(product_id: int):
     views.prepare_product_form(form, _categories())
     if request.method == "POST" and views.wants_more_rows(form):
         return render_template(
-            "vendor/product_form.html", form=form, product=product, **views.product_form_context()
+            "portal/product_form.html", form=form, product=product, **views.product_form_context()
         )
     if form.validate_on_submit():
         try:
@@ -147,7 +151,7 @@ def edit_product(product_id: int):
             flash(_("Changes saved."), "success")
             return redirect(url_for("vendor.edit_product", product_id=product.id), code=303)
     return render_template(
-        "vendor/product_form.html", form=form, product=product, **views.product_form_context()
+        "portal/product_form.html", form=form, product=product, **views.product_form_context()
     )
 
 
@@ -192,7 +196,7 @@ def quick_edit(variant_id: int):
     if wants_fragment():
         db.session.refresh(variant)
         return render_template(
-            "vendor/_variant_row.html",
+            "portal/_variant_row.html",
             row=views.variant_row(variant),
             error=error,
             saved=error is None,
@@ -230,7 +234,7 @@ def images(product_id: int):
             flash(_("%(count)d photo(s) added.", count=len(added)), "success")
         return redirect(url_for("vendor.images", product_id=product.id), code=303)
     return render_template(
-        "vendor/images.html", product=product, form=form, **views.image_page(product)
+        "portal/images.html", product=product, form=form, **views.image_page(product)
     )
 
 
@@ -290,11 +294,11 @@ def bulk_import():
         db.session.commit()
         if record is None:
             return render_template(
-                "vendor/import.html", form=form, errors=result.errors, **views.import_page(g.vendor)
+                "portal/import.html", form=form, errors=result.errors, **views.import_page(g.vendor)
             )
         return redirect(url_for("vendor.import_preview", import_id=record.id), code=303)
     return render_template(
-        "vendor/import.html", form=form, errors=None, **views.import_page(g.vendor)
+        "portal/import.html", form=form, errors=None, **views.import_page(g.vendor)
     )
 
 
@@ -304,7 +308,7 @@ def import_preview(import_id: int):
     record = _owned(catalog_imports.vendor_import, import_id)
     plan, errors = catalog_imports.replan(g.vendor, record)
     return render_template(
-        "vendor/import_preview.html",
+        "portal/import_preview.html",
         record=record,
         plan=plan,
         errors=errors,
@@ -377,7 +381,7 @@ def staff():
             flash(_("Invitation sent to %(email)s.", email=invitation.email), "success")
             return redirect(url_for("vendor.staff"), code=303)
     return render_template(
-        "vendor/staff.html",
+        "portal/staff.html",
         form=form,
         members=vendors.staff(g.vendor),
         invitations=vendors.open_invitations(g.vendor),
@@ -416,19 +420,19 @@ def join(token: str):
     try:
         invitation = vendors.invitation_from_token(token, current_app.config["SECRET_KEY"])
     except InvitationInvalid:
-        return render_template("vendor/join_invalid.html"), 404
+        return render_template("portal/join_invalid.html"), 404
     if current_user.is_authenticated:
-        return render_template("vendor/apply_signed_in.html")
+        return render_template("portal/apply_signed_in.html")
     form = forms.JoinForm()
     if form.validate_on_submit():
         try:
             user = vendors.accept(invitation, form.name.data, form.password.data)
         except (EmailTaken, InvitationInvalid):
-            return render_template("vendor/join_invalid.html"), 404
+            return render_template("portal/join_invalid.html"), 404
         db.session.commit()
         login_user(user)
         flash(
             _("Welcome to the %(vendor)s team!", vendor=invitation.vendor.name_zh_hant), "success"
         )
         return redirect(url_for("vendor.dashboard"), code=303)
-    return render_template("vendor/join.html", form=form, invitation=invitation)
+    return render_template("portal/join.html", form=form, invitation=invitation)

@@ -26,7 +26,8 @@ from app.models import (
     Vendor,
 )
 from app.models.catalog import Exemption, ProductStatus
-from app.services import audit, clock, product_events
+from app.services import audit, clock
+from app.services.catalog import events as product_events
 from app.services.errors import NotFound, ValidationFailed
 
 HANDLE = re.compile(r"[a-z0-9-]{1,64}")

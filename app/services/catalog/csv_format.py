@@ -30,9 +30,10 @@ from app.models import (
     VariantTranslation,
     Vendor,
 )
-from app.models.catalog import ProductStatus
-from app.services import audit, clock, product_events
-from app.services.catalog_admin import (
+from app.models.catalog import Exemption, ProductStatus
+from app.services import audit, clock
+from app.services.catalog import events as product_events
+from app.services.catalog.admin import (
     HANDLE,
     HS_CODE,
     MAX_PRICE_TWD,
@@ -75,6 +76,7 @@ COLUMNS = [
     "halal_cert_expires",
     "hs_code",
     "origin",
+    "exemption",
 ]
 REQUIRED = ["handle", "sku", "category", "name_en", "price_twd", "stock", "weight_g"]
 LIMITS = {
@@ -131,6 +133,9 @@ class ProductPlan:
     halal: dict | None  # None: not given; {} : no certificate; else the certificate
     hs_code: str | None
     origin: str | None
+    #: "" when the column is there and blank (the cooling-off period applies); None when the
+    #: file has no such column (keep what the product has)
+    exemption: str | None = None
     variants: list[VariantPlan] = field(default_factory=list)
     existing: Product | None = None
     changed: bool = True
@@ -278,7 +283,7 @@ def _texts(cells: dict, kind: str) -> dict[str, str]:
 
 def plan(vendor: Vendor, content: bytes) -> Plan:
     """Read and check the whole file against the vendor's catalog. Raises ImportFailed."""
-    _header, rows = read_rows(content)
+    header, rows = read_rows(content)
     categories = {c.slug: c.id for c in db.session.scalars(select(Category))}
     errors: list[RowError] = []
     products: dict[str, ProductPlan] = {}
@@ -327,6 +332,8 @@ def plan(vendor: Vendor, content: bytes) -> Plan:
         product = products.get(handle)
         if product is None:
             product = _product_plan(number, handle, cells, categories, today, error)
+            if "exemption" in header:
+                product.exemption = _exemption(number, cells, error)
             products[handle] = product
         if price is not None and stock is not None and weight is not None:
             product.variants.append(VariantPlan(number, sku, price, stock, weight, labels))
@@ -391,6 +398,20 @@ def _product_plan(number, handle, cells, categories, today, error) -> ProductPla
         hs_code=hs_code,
         origin=origin,
     )
+
+
+def _exemption(number, cells, error) -> str:
+    value = cells.get("exemption", "").lower()
+    if value and value not in {e.value for e in Exemption}:
+        error(
+            number,
+            "exemption",
+            _l(
+                "Leave it blank or write one of: %(values)s.",
+                values=", ".join(e.value for e in Exemption),
+            ),
+        )
+    return value
 
 
 def _halal(number, cells, today, error) -> dict | None:
@@ -496,6 +517,8 @@ def _product_changed(product: Product, item: ProductPlan) -> bool:
         return True
     if item.origin and product.origin != item.origin:
         return True
+    if item.exemption is not None and (product.exemption or "") != item.exemption:
+        return True
     if item.halal is not None:
         wanted = (item.halal.get("body"), item.halal.get("number"), item.halal.get("expires"))
         if not item.halal:
@@ -532,6 +555,7 @@ def apply(vendor: Vendor, import_plan: Plan, actor: User | None, hold_for_review
                 status=status.value,
                 published_at=now if status is ProductStatus.ACTIVE else None,
                 origin=item.origin or "TW",
+                exemption=item.exemption or None,
                 min_price_twd=1,
             )
             db.session.add(product)
@@ -567,6 +591,8 @@ def _write_product(product: Product, item: ProductPlan) -> None:
         product.hs_code = item.hs_code
     if item.origin:
         product.origin = item.origin
+    if item.exemption is not None:
+        product.exemption = item.exemption or None
     if item.halal is not None:
         product.halal_body = item.halal.get("body") or None
         product.halal_cert_no = item.halal.get("number") or None
@@ -662,6 +688,7 @@ def export(vendor: Vendor) -> bytes:
                     product.halal_expires.isoformat() if product.halal_expires else "",
                     product.hs_code or "",
                     product.origin,
+                    product.exemption or "",
                 ]
             )
     return _write(rows)
@@ -698,6 +725,7 @@ def template() -> bytes:
                 expires,
                 "190590",
                 "TW",
+                "",
             ],
             [
                 "pineapple-cake",
@@ -718,6 +746,7 @@ def template() -> bytes:
                 850,
                 60,
                 1150,
+                "",
                 "",
                 "",
                 "",
