@@ -64,6 +64,11 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
 
     REDIS_URL = os.environ.get("REDIS_URL") or None
+    #: deliver the outbox through the RQ worker (`flask worker`) rather than in-process;
+    #: on by default when Redis is configured
+    OUTBOX_WORKER = os.environ.get("OUTBOX_WORKER", "1" if REDIS_URL else "0") == "1"
+    #: seconds between the worker's sweeps for retries and other scheduled work
+    WORKER_SWEEP_SECONDS = int(os.environ.get("WORKER_SWEEP_SECONDS", "30"))
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SIGN_IN = "10 per minute;50 per hour"

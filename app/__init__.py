@@ -13,11 +13,12 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.from_object(config)
     app.config.update(overrides)
 
-    from app import db_setup, extensions_setup
+    from app import db_setup, extensions_setup, transaction
     from app.web import register_web
 
     extensions_setup.init_extensions(app)
     db_setup.init_database(app)
+    transaction.install(app)
     register_web(app)
 
     from app.cli import register_cli

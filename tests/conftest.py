@@ -113,6 +113,15 @@ def smtp_sink():
     controller.stop()
 
 
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A real redis-server on loopback, shared by the tests that need one."""
+    from tests.servers import redis_server
+
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
 @pytest.fixture
 def outbox(smtp_sink):
     smtp_sink.messages.clear()

@@ -1,7 +1,7 @@
 """Outgoing e-mail over SMTP (an aiosmtpd sink in tests; any SMTP relay in production).
 
-Routes send mail after their commit, so a message never goes out for a change that was rolled
-back; a failed send is logged and reported to the caller, never a 500.
+Nothing calls `send` directly: messages are outbox rows (services.outbox), written with the
+change that causes them and delivered after the commit, with retries.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ from app.domain.locales import LANGUAGES
 log = logging.getLogger(__name__)
 
 
+class MailError(Exception):
+    """The SMTP server could not be reached or refused the message."""
+
+
 def render(template: str, language: str, **context) -> tuple[str, str]:
     """(subject, body) of a text template in the recipient's language. The template's first
     line is the subject."""
@@ -29,8 +33,8 @@ def render(template: str, language: str, **context) -> tuple[str, str]:
     return subject.strip(), body.strip() + "\n"
 
 
-def send(to: str, subject: str, body: str) -> bool:
-    """Send one plain-text message. Returns whether it was handed to the SMTP server."""
+def send(to: str, subject: str, body: str) -> None:
+    """Send one plain-text message. Raises MailError."""
     config = current_app.config
     message = EmailMessage()
     message["From"] = config["MAIL_DEFAULT_SENDER"]
@@ -40,8 +44,10 @@ def send(to: str, subject: str, body: str) -> bool:
     message["Message-ID"] = make_msgid(domain="taipeigoodgoods.example")
     message.set_content(body)
     if config.get("MAIL_SUPPRESS_SEND"):
-        log.info("Mail not sent (MAIL_SUPPRESS_SEND): to=%s subject=%s\n%s", to, subject, body)
-        return True
+        # Development without an SMTP server: say that a message went, never what it says
+        # (bodies carry sign-in links).
+        log.info("Mail not sent (MAIL_SUPPRESS_SEND): to=%s subject=%s", to, subject)
+        return
     try:
         with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
             if config.get("MAIL_USE_TLS"):
@@ -49,7 +55,5 @@ def send(to: str, subject: str, body: str) -> bool:
             if config.get("MAIL_USERNAME"):
                 smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
             smtp.send_message(message)
-    except (OSError, smtplib.SMTPException):
-        log.exception("Could not send mail to %s (%s)", to, subject)
-        return False
-    return True
+    except (OSError, smtplib.SMTPException) as error:
+        raise MailError(f"{type(error).__name__}: {error}") from error

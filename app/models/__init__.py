@@ -20,6 +20,7 @@ from app.models.market import (
     ShippingRate,
     TaxRule,
 )
+from app.models.outbox import OutboxMessage
 from app.models.search import SearchDocument, SearchText, SearchWord
 from app.models.user import User
 from app.models.vendor import CatalogImport, Vendor, VendorInvitation, VendorTranslation
@@ -36,6 +37,7 @@ __all__ = [
     "HalalBody",
     "Market",
     "Product",
+    "OutboxMessage",
     "ProductImage",
     "ProductImageTranslation",
     "ProductTranslation",

@@ -7,6 +7,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
+from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
@@ -16,7 +17,7 @@ from app.extensions import db
 from app.models import Category, User, Vendor, VendorInvitation
 from app.models.user import Role
 from app.models.vendor import SLUG, VendorStatus
-from app.services import accounts, audit, clock
+from app.services import accounts, audit, clock, links, outbox
 from app.services.catalog import events as product_events
 from app.services.errors import (
     BusinessNumberTaken,
@@ -111,6 +112,13 @@ def apply(application: Application) -> tuple[Vendor, User]:
         is_vendor_owner=True,
     )
     audit.record(owner, "vendor.applied", vendor, {"ubn": number})
+    outbox.mail(
+        owner.email,
+        "mail/vendor_application_received.txt",
+        owner.preferred_language or "zh-hant",
+        vendor=vendor,
+        owner=owner,
+    )
     return vendor, owner
 
 
@@ -192,6 +200,17 @@ def decide(vendor: Vendor, operator: User, approve: bool, reason: str | None) ->
     if not approve and not (reason or "").strip():
         raise InvalidDecision(field="reason")
     _set_decision(vendor, operator, approve, reason)
+    owner = owner_of(vendor)
+    if owner is not None:
+        language = owner.preferred_language or "zh-hant"
+        outbox.mail(
+            owner.email,
+            "mail/vendor_approved.txt" if approve else "mail/vendor_rejected.txt",
+            language,
+            vendor=vendor,
+            owner=owner,
+            link=links.absolute("vendor.dashboard", lang=language),
+        )
 
 
 def _set_decision(vendor: Vendor, operator: User | None, approve: bool, reason) -> None:
@@ -269,6 +288,14 @@ def invite(vendor: Vendor, owner: User, email: str, language: str) -> VendorInvi
     db.session.add(invitation)
     db.session.flush()
     audit.record(owner, "vendor.staff_invited", vendor, {"email": invitation.email})
+    token = invitation_token(invitation, current_app.config["SECRET_KEY"])
+    outbox.mail(
+        invitation.email,
+        "mail/vendor_invitation.txt",
+        language,
+        invitation=invitation,
+        link=links.absolute("vendor.join", lang=language, token=token),
+    )
     return invitation
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urljoin
 
 from babel import Locale
 from flask import Flask, current_app, g, request, url_for
 
 from app.domain.locales import LANGUAGES
 from app.domain.money import Money
-from app.services import clock, reference
+from app.services import clock, links, reference
 from app.services.i18n import Text, resolve, resolve_map
 from app.services.reference import CategoryInfo
 from app.services.shopper import Shopper
@@ -45,10 +44,7 @@ def display_locale() -> str:
 
 def external_url(endpoint: str, **values) -> str:
     """An absolute URL, on SITE_URL when configured (behind a proxy), else this host."""
-    site = current_app.config.get("SITE_URL")
-    if site:
-        return urljoin(site.rstrip("/") + "/", url_for(endpoint, **values).lstrip("/"))
-    return url_for(endpoint, _external=True, **values)
+    return links.absolute(endpoint, **values)
 
 
 def page_url_in(lang_code: str, external: bool = False) -> str | None:

@@ -906,7 +906,7 @@ def test_an_applied_import_is_refused_a_second_time_and_later_edits_stay(db, mak
         row(handle="sun-cake", sku="SC-6", category="snacks", name_en="Sun Cake", price_twd="320"),
         row(),
     )
-    record, _plan = catalog_imports.preview(vendor, owner, "cakes.csv", content)
+    record = catalog_imports.preview(vendor, owner, "cakes.csv", content)
     catalog_imports.confirm(vendor, record, owner)
     # the oolong is new; only the sun cake's option changes (its price)
     assert (record.status, counts(record)) == ("applied", (1, 0, 1, 1))

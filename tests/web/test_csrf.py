@@ -96,8 +96,8 @@ class World:
 
     @cached_property
     def catalog_import(self):
-        record, _plan = catalog_imports.preview(self.vendor, self.owner, "cakes.csv", CSV)
-        assert record is not None, _plan
+        record = catalog_imports.preview(self.vendor, self.owner, "cakes.csv", CSV)
+        assert record is not None
         return record
 
     @cached_property

@@ -204,7 +204,7 @@ def test_search_portal_and_operator_pages_are_valid_html(app, client, store, mak
     vendor = store["vendor"]
     owner = make.user(role="vendor", vendor=vendor, email="owner@lin.example.com")
     invitation = vendors.invite(vendor, owner, "helper@example.com", "th")
-    record, _plan = catalog_imports.preview(
+    record = catalog_imports.preview(
         vendor,
         owner,
         "tea.csv",

@@ -2,70 +2,17 @@
 and a real redis-server on loopback. (Without Redis each process would count on its own.)"""
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-import redis
 import requests
 
 from tests.conftest import csrf_from
-from tests.tools import require_tool
+from tests.servers import free_port, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait(check, what: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return
-        except (redis.ConnectionError, requests.RequestException):
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"{what} did not start within {seconds} s")
-
-
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory):
-    server = shutil.which("redis-server")
-    if server is None:
-        require_tool("redis-server is missing: `apt-get install redis-server` (.ci/run does)")
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            server,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path_factory.mktemp("redis")),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    client = redis.Redis(host="127.0.0.1", port=port)
-    _wait(client.ping, "redis-server")
-    yield f"redis://127.0.0.1:{port}/0"
-    client.close()
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -80,7 +27,7 @@ def app_servers(app, test_settings, redis_url):
     }
     processes, urls = [], []
     for _ in range(2):
-        port = _free_port()
+        port = free_port()
         processes.append(
             subprocess.Popen(
                 [
@@ -107,7 +54,7 @@ def app_servers(app, test_settings, redis_url):
             return response.ok
 
     for url in urls:
-        _wait(lambda url=url: up(url), url)
+        wait_until(lambda url=url: up(url), url)
     yield urls
     for process in processes:
         process.terminate()

@@ -104,9 +104,7 @@ def world(db, make) -> World:
         variants=[{"sku": "ALG-1", "price_twd": 300, "stock": 9}],
         image=("p/ac/acacacacacacacacacacacacacacacac", 600, 600),
     )
-    record, _plan = catalog_imports.preview(
-        vendor, owner, "alishan-catalog.csv", catalog_csv.template()
-    )
+    record = catalog_imports.preview(vendor, owner, "alishan-catalog.csv", catalog_csv.template())
     invitation = vendors.invite(vendor, owner, "invitee@alishan.example", LANG)
 
     rival = make.vendor(slug="rival-tea", name_en="Rival Tea", name_zh_hant="對手茶行")
@@ -118,7 +116,7 @@ def world(db, make) -> World:
         variants=[{"sku": "RIV-1", "price_twd": 500, "stock": 2}],
         image=("p/bb/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 800, 600),
     )
-    rival_record, _plan = catalog_imports.preview(
+    rival_record = catalog_imports.preview(
         rival, rival_owner, "rival-catalog.csv", catalog_csv.template()
     )
     db.session.flush()
@@ -776,7 +774,7 @@ def pending(make):
     vendor = make.vendor(slug="new-tea", status="pending")
     owner = make.user(Role.VENDOR, email="owner@new-tea.example", vendor=vendor)
     product = make.product(vendor, handle="new-oolong", status="draft")
-    record, _plan = catalog_imports.preview(vendor, owner, "new.csv", catalog_csv.template())
+    record = catalog_imports.preview(vendor, owner, "new.csv", catalog_csv.template())
     return vendor, owner, product, record
 
 

@@ -43,13 +43,10 @@ def _store_counts(record: CatalogImport, plan: catalog_csv.Plan) -> None:
     record.variants_updated = plan.variants_updated
 
 
-def preview(vendor: Vendor, user: User, filename: str, content: bytes):
-    """Check an upload. Returns (record, plan) when it is valid, (None, ImportFailed) when not:
-    a file with errors is not kept."""
-    try:
-        plan = catalog_csv.plan(vendor, content)
-    except catalog_csv.ImportFailed as failure:
-        return None, failure
+def preview(vendor: Vendor, user: User, filename: str, content: bytes) -> CatalogImport:
+    """Check an upload and keep it for confirmation. Raises ImportFailed (a file with errors
+    is not kept)."""
+    plan = catalog_csv.plan(vendor, content)
     record = CatalogImport(
         vendor_id=vendor.id,
         user_id=user.id,
@@ -60,7 +57,7 @@ def preview(vendor: Vendor, user: User, filename: str, content: bytes):
     _store_counts(record, plan)
     db.session.add(record)
     db.session.flush()
-    return record, plan
+    return record
 
 
 def replan(vendor: Vendor, record: CatalogImport):

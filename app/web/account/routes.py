@@ -6,9 +6,10 @@ from flask import Blueprint, current_app, flash, g, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.extensions import db, limiter
+from app.extensions import limiter
 from app.services import accounts
 from app.services.errors import EmailTaken, InvalidCredentials
+from app.transaction import unit_of_work
 from app.web.account.forms import SignInForm, SignOutForm, SignUpForm
 from app.web.safe_redirect import safe_next
 
@@ -44,11 +45,11 @@ def sign_in():
         form.next.data = safe_next(request.args.get("next")) or ""
     if form.validate_on_submit():
         try:
-            user = accounts.authenticate(form.email.data, form.password.data)
+            with unit_of_work():
+                user = accounts.authenticate(form.email.data, form.password.data)
         except InvalidCredentials:
             form.password.errors.append(_("That email and password do not match an account."))
         else:
-            db.session.commit()
             login_user(user, remember=form.remember.data)
             return redirect(_after_sign_in(user), code=303)
     return render_template("account/sign_in.html", form=form)
@@ -64,13 +65,13 @@ def sign_up():
         form.next.data = safe_next(request.args.get("next")) or ""
     if form.validate_on_submit():
         try:
-            user = accounts.create_user(
-                form.email.data, form.password.data, form.name.data, preferred_language=g.lang
-            )
+            with unit_of_work():
+                user = accounts.create_user(
+                    form.email.data, form.password.data, form.name.data, preferred_language=g.lang
+                )
         except EmailTaken:
             form.email.errors.append(_("An account with this email already exists."))
         else:
-            db.session.commit()
             login_user(user)
             flash(_("Welcome to Taipei Good Goods!"), "success")
             return redirect(_after_sign_in(user), code=303)

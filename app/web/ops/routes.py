@@ -7,11 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
-from app.integrations import mail
 from app.models import User, Vendor
 from app.models.vendor import VendorStatus
 from app.services import reference, vendors
 from app.services.errors import InvalidDecision
+from app.transaction import unit_of_work
 from app.web.access import operator
 from app.web.context import category_name
 from app.web.ops.forms import DecisionForm
@@ -47,15 +47,14 @@ def vendor_detail(vendor_id: int):
     if form.validate_on_submit():
         approve = form.decision.data == "approve"
         try:
-            vendors.decide(vendor, current_user, approve, form.reason.data)
+            with unit_of_work():
+                vendors.decide(vendor, current_user, approve, form.reason.data)
         except InvalidDecision as error:
             if error.field == "reason":
                 form.reason.errors.append(_("Give the applicant a reason for the rejection."))
             else:
                 flash(_("This application was already decided."), "error")
         else:
-            db.session.commit()
-            _notify(vendor)
             flash(
                 _("Approved %(vendor)s.", vendor=vendor.name_en)
                 if approve
@@ -73,17 +72,3 @@ def vendor_detail(vendor_id: int):
         category_names=category_names,
         decided_by=decided_by,
     )
-
-
-def _notify(vendor: Vendor) -> None:
-    """Tell the applicant, in their language (mail goes out after the commit)."""
-    owner = vendors.owner_of(vendor)
-    if owner is None:
-        return
-    template = "mail/vendor_approved.txt" if vendor.is_approved else "mail/vendor_rejected.txt"
-    link = url_for("vendor.dashboard", lang=owner.preferred_language or "zh-hant", _external=True)
-    subject, body = mail.render(
-        template, owner.preferred_language or "zh-hant", vendor=vendor, owner=owner, link=link
-    )
-    if not mail.send(owner.email, subject, body):
-        flash(_("The decision is saved, but the email could not be sent."), "error")

@@ -17,8 +17,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
-from app.extensions import db, limiter
-from app.integrations import mail
+from app.extensions import limiter
 from app.services import vendors
 from app.services.catalog import admin as catalog_admin
 from app.services.catalog import csv_format as catalog_csv
@@ -34,6 +33,7 @@ from app.services.errors import (
     NotFound,
     ValidationFailed,
 )
+from app.transaction import unit_of_work
 from app.web.access import vendor_staff
 from app.web.htmx import hx_redirect, wants_fragment
 from app.web.params import id_arg
@@ -65,18 +65,11 @@ def apply():
     form.categories.choices = _categories()
     if form.validate_on_submit():
         try:
-            vendor, owner = vendors.apply(views.application_from(form, g.lang))
+            with unit_of_work():
+                _vendor, owner = vendors.apply(views.application_from(form, g.lang))
         except (InvalidBusinessNumber, BusinessNumberTaken, EmailTaken) as error:
             views.add_service_error(form, error)
         else:
-            db.session.commit()
-            subject, body = mail.render(
-                "mail/vendor_application_received.txt",
-                owner.preferred_language,
-                vendor=vendor,
-                owner=owner,
-            )
-            mail.send(owner.email, subject, body)
             login_user(owner)
             flash(_("Thank you! We received your application and will reply by email."), "success")
             return redirect(url_for("vendor.dashboard"), code=303)
@@ -113,16 +106,16 @@ def new_product():
         )
     if form.validate_on_submit():
         try:
-            product = catalog_admin.create_product(
-                g.vendor,
-                views.product_input(form),
-                current_user,
-                hold_for_review=current_app.config["HOLD_NEW_LISTINGS"],
-            )
+            with unit_of_work():
+                product = catalog_admin.create_product(
+                    g.vendor,
+                    views.product_input(form),
+                    current_user,
+                    hold_for_review=current_app.config["HOLD_NEW_LISTINGS"],
+                )
         except ValidationFailed as failure:
             views.add_errors(form, failure.errors)
         else:
-            db.session.commit()
             flash(_("Product saved. Add photos next."), "success")
             return redirect(url_for("vendor.images", product_id=product.id), code=303)
     return render_template(
@@ -142,12 +135,13 @@ def edit_product(product_id: int):
         )
     if form.validate_on_submit():
         try:
-            catalog_admin.update_product(product, g.vendor, views.product_input(form), current_user)
+            with unit_of_work():
+                catalog_admin.update_product(
+                    product, g.vendor, views.product_input(form), current_user
+                )
         except ValidationFailed as failure:
-            db.session.rollback()
             views.add_errors(form, failure.errors)
         else:
-            db.session.commit()
             flash(_("Changes saved."), "success")
             return redirect(url_for("vendor.edit_product", product_id=product.id), code=303)
     return render_template(
@@ -162,16 +156,16 @@ def listing(product_id: int):
     form = forms.ListingForm()
     if form.validate_on_submit():
         try:
-            catalog_admin.set_listed(
-                product,
-                form.listed.data == "1",
-                current_user,
-                hold_for_review=current_app.config["HOLD_NEW_LISTINGS"],
-            )
+            with unit_of_work():
+                catalog_admin.set_listed(
+                    product,
+                    form.listed.data == "1",
+                    current_user,
+                    hold_for_review=current_app.config["HOLD_NEW_LISTINGS"],
+                )
         except ValidationFailed as failure:
             flash(" ".join(str(m) for m in failure.errors.values()), "error")
         else:
-            db.session.commit()
             flash(_("Listing updated."), "success")
     return hx_redirect(url_for("vendor.products"))
 
@@ -185,16 +179,15 @@ def quick_edit(variant_id: int):
     error = None
     if form.validate_on_submit():
         try:
-            catalog_admin.quick_update(variant, form.price_twd.data, form.stock.data, current_user)
+            with unit_of_work():
+                catalog_admin.quick_update(
+                    variant, form.price_twd.data, form.stock.data, current_user
+                )
         except ValidationFailed as failure:
-            db.session.rollback()
             error = " ".join(str(m) for m in failure.errors.values())
-        else:
-            db.session.commit()
     else:
         error = " ".join(str(e) for errors in form.errors.values() for e in errors)
     if wants_fragment():
-        db.session.refresh(variant)
         return render_template(
             "portal/_variant_row.html",
             row=views.variant_row(variant),
@@ -224,10 +217,10 @@ def images(product_id: int):
             for file in form.images.data
             if file
         ]
-        added, refused = product_images.add(
-            product, uploads, current_app.config["MEDIA_ROOT"], current_user
-        )
-        db.session.commit()
+        with unit_of_work():
+            added, refused = product_images.add(
+                product, uploads, current_app.config["MEDIA_ROOT"], current_user
+            )
         for item in refused:
             flash(views.image_refusal(item), "error")
         if added:
@@ -244,10 +237,10 @@ def move_image(product_id: int, image_id: int):
     product = _owned(catalog_admin.vendor_product, product_id)
     image = _owned(lambda _v, i: product_images.product_image(product, i), image_id)
     if forms.ConfirmForm().validate_on_submit():
-        product_images.move(
-            product, image, -1 if request.form.get("direction") == "up" else 1, current_user
-        )
-        db.session.commit()
+        with unit_of_work():
+            product_images.move(
+                product, image, -1 if request.form.get("direction") == "up" else 1, current_user
+            )
     return redirect(url_for("vendor.images", product_id=product.id), code=303)
 
 
@@ -257,8 +250,8 @@ def delete_image(product_id: int, image_id: int):
     product = _owned(catalog_admin.vendor_product, product_id)
     image = _owned(lambda _v, i: product_images.product_image(product, i), image_id)
     if forms.ConfirmForm().validate_on_submit():
-        product_images.remove(product, image, current_user)
-        db.session.commit()
+        with unit_of_work():
+            product_images.remove(product, image, current_user)
         flash(_("Photo removed."), "success")
     return redirect(url_for("vendor.images", product_id=product.id), code=303)
 
@@ -270,8 +263,8 @@ def image_alt(product_id: int, image_id: int):
     image = _owned(lambda _v, i: product_images.product_image(product, i), image_id)
     form = forms.AltTextForm(prefix=f"alt-{image.id}")
     if form.validate_on_submit():
-        product_images.set_alt(image, views.alts_from(form), current_user)
-        db.session.commit()
+        with unit_of_work():
+            product_images.set_alt(image, views.alts_from(form), current_user)
         flash(_("Photo description saved."), "success")
     else:
         flash(_("Photo descriptions can be at most 250 characters."), "error")
@@ -288,13 +281,17 @@ def bulk_import():
     if form.validate_on_submit():
         upload = form.file.data
         content = upload.read(catalog_csv.MAX_BYTES + 1)
-        record, result = catalog_imports.preview(
-            g.vendor, current_user, upload.filename or "", content
-        )
-        db.session.commit()
-        if record is None:
+        try:
+            with unit_of_work():
+                record = catalog_imports.preview(
+                    g.vendor, current_user, upload.filename or "", content
+                )
+        except catalog_csv.ImportFailed as failure:
             return render_template(
-                "portal/import.html", form=form, errors=result.errors, **views.import_page(g.vendor)
+                "portal/import.html",
+                form=form,
+                errors=failure.errors,
+                **views.import_page(g.vendor),
             )
         return redirect(url_for("vendor.import_preview", import_id=record.id), code=303)
     return render_template(
@@ -323,18 +320,19 @@ def import_confirm(import_id: int):
     if not forms.ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        catalog_imports.confirm(
-            g.vendor, record, current_user, hold_for_review=current_app.config["HOLD_NEW_LISTINGS"]
-        )
+        with unit_of_work():
+            catalog_imports.confirm(
+                g.vendor,
+                record,
+                current_user,
+                hold_for_review=current_app.config["HOLD_NEW_LISTINGS"],
+            )
     except ImportAlreadyApplied:
         flash(_("This import was already applied; nothing was changed."), "info")
-        return redirect(url_for("vendor.import_preview", import_id=record.id), code=303)
     except catalog_csv.ImportFailed:
-        db.session.rollback()
         flash(_("Your catalog changed since the preview; please check the file again."), "error")
-        return redirect(url_for("vendor.import_preview", import_id=record.id), code=303)
-    db.session.commit()
-    flash(_("Import finished."), "success")
+    else:
+        flash(_("Import finished."), "success")
     return redirect(url_for("vendor.import_preview", import_id=record.id), code=303)
 
 
@@ -367,7 +365,8 @@ def staff():
     form = forms.InviteForm()
     if form.validate_on_submit():
         try:
-            invitation = vendors.invite(g.vendor, current_user, form.email.data, g.lang)
+            with unit_of_work():
+                invitation = vendors.invite(g.vendor, current_user, form.email.data, g.lang)
         except EmailTaken:
             form.email.errors.append(
                 _(
@@ -376,8 +375,6 @@ def staff():
                 )
             )
         else:
-            db.session.commit()
-            views.send_invitation(invitation)
             flash(_("Invitation sent to %(email)s.", email=invitation.email), "success")
             return redirect(url_for("vendor.staff"), code=303)
     return render_template(
@@ -394,8 +391,8 @@ def staff():
 def revoke_invitation(invitation_id: int):
     invitation = _owned(vendors.vendor_invitation, invitation_id)
     if forms.ConfirmForm().validate_on_submit():
-        vendors.revoke(invitation, current_user)
-        db.session.commit()
+        with unit_of_work():
+            vendors.revoke(invitation, current_user)
         flash(_("Invitation withdrawn."), "success")
     return redirect(url_for("vendor.staff"), code=303)
 
@@ -406,11 +403,11 @@ def remove_member(user_id: int):
     member = _owned(vendors.vendor_member, user_id)
     if forms.ConfirmForm().validate_on_submit():
         try:
-            vendors.remove_staff(g.vendor, current_user, member)
+            with unit_of_work():
+                vendors.remove_staff(g.vendor, current_user, member)
         except InvalidDecision:
             flash(_("The owner's account cannot be removed."), "error")
         else:
-            db.session.commit()
             flash(_("%(name)s no longer has access to the portal.", name=member.name), "success")
     return redirect(url_for("vendor.staff"), code=303)
 
@@ -426,10 +423,10 @@ def join(token: str):
     form = forms.JoinForm()
     if form.validate_on_submit():
         try:
-            user = vendors.accept(invitation, form.name.data, form.password.data)
+            with unit_of_work():
+                user = vendors.accept(invitation, form.name.data, form.password.data)
         except (EmailTaken, InvitationInvalid):
             return render_template("portal/join_invalid.html"), 404
-        db.session.commit()
         login_user(user)
         flash(
             _("Welcome to the %(vendor)s team!", vendor=invitation.vendor.name_zh_hant), "success"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.domain.ids import parse_id
 from app.domain.locales import CONTENT_LOCALES
 from app.extensions import db
-from app.integrations import mail
-from app.models import Product, Variant, VendorInvitation
+from app.models import Product, Variant
 from app.models.catalog import Exemption
 from app.services import vendors
 from app.services.catalog import admin as catalog_admin
@@ -273,12 +271,3 @@ def image_refusal(item) -> str:
 
 def import_page(vendor) -> dict:
     return {"imports": catalog_imports.recent(vendor)}
-
-
-def send_invitation(invitation: VendorInvitation) -> bool:
-    token = vendors.invitation_token(invitation, current_app.config["SECRET_KEY"])
-    link = url_for("vendor.join", lang=invitation.language, token=token, _external=True)
-    subject, body = mail.render(
-        "mail/vendor_invitation.txt", invitation.language, invitation=invitation, link=link
-    )
-    return mail.send(invitation.email, subject, body)
