@@ -20,7 +20,7 @@ import flask_migrate
 from app import create_app
 from app.extensions import db
 from app.services.catalog import imports as catalog_imports
-from app.services.catalog.csv_format import COLUMNS
+from app.services.catalog.csv import COLUMNS
 
 
 def build(rows: int) -> bytes:

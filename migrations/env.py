@@ -49,6 +49,12 @@ def run_migrations_offline():
     )
     with context.begin_transaction():
         context.run_migrations()
+    if connection.dialect.name == "sqlite":
+        dbapi = connection.connection.dbapi_connection
+        broken = dbapi.execute("PRAGMA foreign_key_check").fetchall()
+        dbapi.execute("PRAGMA foreign_keys=ON")
+        if broken:
+            raise RuntimeError(f"foreign keys broken by the migration: {broken[:10]}")
 
 
 def run_migrations_online():
@@ -70,6 +76,11 @@ def run_migrations_online():
 
 
 def _run(connection, conf_args):
+    if connection.dialect.name == "sqlite":
+        # Batch migrations rebuild a SQLite table by copying it and dropping the old one; with
+        # foreign keys enforced the drop would cascade into every child table. Enforcement is
+        # off for the migration (it can only change outside a transaction) and checked after.
+        connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
     context.configure(
         connection=connection,
         target_metadata=target_db.metadata,
@@ -81,6 +92,12 @@ def _run(connection, conf_args):
     )
     with context.begin_transaction():
         context.run_migrations()
+    if connection.dialect.name == "sqlite":
+        dbapi = connection.connection.dbapi_connection
+        broken = dbapi.execute("PRAGMA foreign_key_check").fetchall()
+        dbapi.execute("PRAGMA foreign_keys=ON")
+        if broken:
+            raise RuntimeError(f"foreign keys broken by the migration: {broken[:10]}")
 
 
 if context.is_offline_mode():

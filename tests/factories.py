@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
+from app.domain.catalog_rules import listing_summary
 from app.models import (
     Category,
     Product,
@@ -84,8 +85,7 @@ class Factories:
             handle=handle or f"product-{n}",
             category_id=self.category(category).id,
             status=status,
-            min_price_twd=min(v["price_twd"] for v in variants),
-            in_stock=any(v.get("stock", 0) > 0 for v in variants),
+            min_price_twd=1,
             published_at=published_at or datetime.now(UTC) - timedelta(minutes=n),
             **kw,
         )
@@ -101,12 +101,16 @@ class Factories:
                 sku=spec.get("sku", f"SKU-{n}-{position}"),
                 position=position,
                 price_twd=spec["price_twd"],
-                stock=spec.get("stock", 0),
+                on_hand=spec.get("stock", 0),
+                reserved=spec.get("reserved", 0),
                 weight_g=spec.get("weight_g", 300),
             )
             for locale, label in spec.get("labels", {}).items():
                 variant.translations.append(VariantTranslation(locale=locale, label=label))
             product.variants.append(variant)
+        product.min_price_twd, product.in_stock = listing_summary(
+            (v.price_twd, v.on_hand - v.reserved) for v in product.variants
+        )
         if image:
             key, width, height = image
             product.images.append(ProductImage(key=key, width=width, height=height))
@@ -114,6 +118,16 @@ class Factories:
         self.db.session.flush()
         search_index.refresh([product.id])  # as the catalog services do
         return product
+
+    def photo(self, product: Product, actor=None, hold_for_review: bool = False) -> ProductImage:
+        """A photo added to a product as the portal adds one (a complete draft is listed)."""
+        from app.services.catalog import admin as catalog_admin
+
+        n = next(_seq)
+        image = ProductImage(key=f"{n:064x}"[:64], width=800, height=800, position=n)
+        product.images.append(image)
+        catalog_admin.photos_changed(product, actor, hold_for_review)
+        return image
 
     def zone(
         self,

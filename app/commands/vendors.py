@@ -12,14 +12,10 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Vendor
 from app.services import vendors
-from app.services.catalog import csv_format as catalog_csv
+from app.services.catalog import csv as catalog_csv
 from app.services.catalog import imports as catalog_imports
-from app.services.errors import (
-    BusinessNumberTaken,
-    EmailTaken,
-    InvalidBusinessNumber,
-    InvalidEmail,
-)
+from app.services.errors import ImportFailed, ServiceError
+from app.transaction import unit_of_work
 
 
 @click.group("vendors")
@@ -37,38 +33,27 @@ def vendors_group() -> None:
 def add(slug: str, name: str, email: str, ubn: str | None, approved: bool) -> None:
     """Create a vendor and its owner account (the same checks as the application form)."""
     try:
-        vendor, owner, password = vendors.create(slug, name, email, ubn=ubn, approved=approved)
-    except InvalidBusinessNumber:
-        db.session.rollback()
-        raise click.ClickException(
-            f"{ubn!r} is not a valid unified business number (統一編號): it needs 8 digits "
-            "with a valid check digit."
-        ) from None
-    except BusinessNumberTaken:
-        db.session.rollback()
-        raise click.ClickException(f"A vendor with business number {ubn} already exists.") from None
-    except InvalidEmail:
-        db.session.rollback()
-        raise click.ClickException(f"{email!r} is not an e-mail address.") from None
-    except EmailTaken:
-        db.session.rollback()
-        raise click.ClickException(f"An account with {email} already exists.") from None
-    except ValueError as error:
-        db.session.rollback()
-        if str(error) == "name":
-            raise click.ClickException(
-                f"Give the vendor a name of 1 to {vendors.NAME_MAX} characters."
-            ) from None
-        message = (
-            "is already taken"
-            if "taken" in str(error)
-            else "must be lower-case letters, digits and hyphens (at most 64)"
-        )
-        raise click.ClickException(f"The slug {slug!r} {message}.") from None
-    db.session.commit()
+        with unit_of_work():
+            vendor, owner, password = vendors.create(slug, name, email, ubn=ubn, approved=approved)
+    except ServiceError as error:
+        raise click.ClickException(_message(error, slug, name, email, ubn)) from None
     state = "approved" if vendor.is_approved else "pending review"
     click.echo(f"Vendor {vendor.slug} created ({state}).")
     click.echo(f"Owner sign-in: {owner.email} / {password}")
+
+
+def _message(error: ServiceError, slug: str, name: str, email: str, ubn: str | None) -> str:
+    return {
+        "ubn.invalid": f"{ubn!r} is not a valid unified business number (統一編號): it needs 8 "
+        "digits with a valid check digit.",
+        "ubn.taken": f"A vendor with business number {ubn} already exists.",
+        "email.invalid": f"{email!r} is not an e-mail address.",
+        "email.taken": f"An account with {email} already exists.",
+        "name.length": f"Give the vendor a name of 1 to {vendors.NAME_MAX} characters.",
+        "slug.taken": f"The slug {slug!r} is already taken.",
+        "slug.format": f"The slug {slug!r} must be lower-case letters, digits and hyphens "
+        "(at most 64).",
+    }[error.code]
 
 
 @click.group("catalog")
@@ -92,20 +77,19 @@ def import_catalog(vendor_slug: str, file: Path) -> None:
     if file.stat().st_size > catalog_csv.MAX_BYTES:
         raise click.ClickException("The file is larger than 5 MB.")
     try:
-        record = catalog_imports.run(
-            vendor,
-            file.name,
-            file.read_bytes(),
-            hold_for_review=current_app.config["HOLD_NEW_LISTINGS"],
-        )
-    except catalog_csv.ImportFailed as failure:
-        db.session.rollback()
+        with unit_of_work():
+            record = catalog_imports.run(
+                vendor,
+                file.name,
+                file.read_bytes(),
+                hold_for_review=current_app.config["HOLD_NEW_LISTINGS"],
+            )
+    except ImportFailed as failure:
         for error in failure.errors:
             click.echo(str(error), err=True)
         raise click.ClickException(
             f"{len(failure.errors)} problem(s) found; nothing was imported."
         ) from None
-    db.session.commit()
     click.echo(
         f"Imported {record.rows} rows: {record.products_created} products created, "
         f"{record.products_updated} updated; {record.variants_created} variants created, "

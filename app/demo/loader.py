@@ -1,24 +1,36 @@
 """Builds the demo store. One bulk path for 200 products or 100,000: rows go to the database
-in batches with explicit ids (COPY on PostgreSQL, executemany on SQLite; no per-row ORM work)."""
+in batches with explicit ids (COPY on PostgreSQL, executemany on SQLite; no per-row ORM work).
+
+The demo catalogue is data, in app/demo/data/:
+- `<vendor-slug>.csv`, one per demo vendor, in the catalog CSV format vendors upload
+  (../shared/formats/catalog-csv.md);
+- `pictures.csv` (handle, motif): what images.py draws for each product.
+Dates in the catalog files are relative to the day of loading, so the demo's certificates never
+run out: a cell `today+N` is that day plus N days. `dated()` writes them as ISO dates before
+anything reads the file; after that each file is a valid import file.
+"""
 
 from __future__ import annotations
 
+import csv
 import itertools
 import multiprocessing
 import os
 import random
+import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, insert, select, text
 
 from app.demo import images
-from app.demo.catalogue import PRODUCTS as CATALOGUE
 from app.demo.vendors import VENDORS
 from app.demo.zones import ZONES
 from app.domain import ubn
+from app.domain.catalog_rules import listing_summary
 from app.extensions import db
 from app.models import (
     Category,
@@ -26,6 +38,7 @@ from app.models import (
     Product,
     ProductImage,
     ProductTranslation,
+    StockMovement,
     Variant,
     VariantTranslation,
     Vendor,
@@ -36,14 +49,19 @@ from app.models import (
     ZoneTranslation,
 )
 from app.models.catalog import ProductStatus
+from app.models.inventory import StockReason
 from app.models.user import Role
 from app.models.vendor import VendorStatus
 from app.services import accounts, bulk_insert, clock
 from app.services.catalog import media
+from app.services.catalog.csv import reader as catalog_csv
 from app.services.search import index as search_index
 
 BATCH = 2000
 SEED = 20261122
+DATA_DIR = Path(__file__).with_name("data")
+#: a whole cell `today+N`: the day of loading plus N days
+RELATIVE_DATE = re.compile(rb"(?<![^,\n])today\+([0-9]{1,5})(?![^,\r\n])")
 
 #: Demo logins, listed in README.md. Not secrets: this is the demo store.
 DEMO_ACCOUNTS = {
@@ -67,6 +85,72 @@ class DemoResult:
     variants: int = 0
     images: int = 0
     zones: int = 0
+
+
+def catalog_files() -> dict[str, Path]:
+    """Vendor slug -> the demo catalog file of that vendor, in the order of the demo vendors."""
+    return {spec["slug"]: DATA_DIR / f"{spec['slug']}.csv" for spec in VENDORS}
+
+
+def dated(content: bytes, today: date) -> bytes:
+    """A demo catalog file with its `today+N` cells written as ISO dates counted from `today`."""
+    return RELATIVE_DATE.sub(
+        lambda match: (today + timedelta(days=int(match[1]))).isoformat().encode(), content
+    )
+
+
+def read_catalogue(today: date) -> list[dict]:
+    """The demo products, interleaved by category so that any prefix of the list
+    (`flask demo-data --products 40`) still shows every category."""
+    with (DATA_DIR / "pictures.csv").open(encoding="utf-8", newline="") as handle:
+        motifs = {row["handle"]: row["motif"] for row in csv.DictReader(handle)}
+    products: list[dict] = []
+    for vendor, path in catalog_files().items():
+        _header, rows = catalog_csv.read_rows(dated(path.read_bytes(), today))
+        by_handle: dict[str, dict] = {}
+        for _number, cells in rows:
+            spec = by_handle.get(cells["handle"])
+            if spec is None:
+                spec = by_handle[cells["handle"]] = _spec(vendor, cells, motifs)
+            spec["variants"].append(
+                {
+                    "sku": cells["sku"],
+                    "labels": catalog_csv.texts(cells, "variant"),
+                    "price_twd": int(cells["price_twd"]),
+                    "stock": int(cells["stock"]),
+                    "weight_g": int(cells["weight_g"]),
+                }
+            )
+        products.extend(by_handle.values())
+    by_category: dict[str, list[dict]] = {}
+    for product in products:
+        by_category.setdefault(product["category"], []).append(product)
+    rounds = itertools.zip_longest(*by_category.values())
+    return [product for group in rounds for product in group if product is not None]
+
+
+def _spec(vendor: str, cells: dict[str, str], motifs: dict[str, str]) -> dict:
+    """A product as the bulk path takes it, from the cells of its first row."""
+    halal = None
+    if cells.get("halal", "").lower() == "yes":
+        halal = {
+            "body": cells["halal_cert_body"].upper(),
+            "number": cells["halal_cert_no"],
+            "expires": cells["halal_cert_expires"],
+        }
+    return {
+        "handle": cells["handle"],
+        "vendor": vendor,
+        "category": cells["category"],
+        "names": catalog_csv.texts(cells, "name"),
+        "descriptions": catalog_csv.texts(cells, "description"),
+        "variants": [],
+        "halal": halal,
+        "exempt": cells.get("exemption", "").lower() or None,
+        "hs_code": cells.get("hs_code") or None,
+        "origin": (cells.get("origin") or "TW").upper(),
+        "motif": motifs[cells["handle"]],
+    }
 
 
 def store_has_vendors() -> int:
@@ -116,9 +200,10 @@ def load(
     result.vendors = len(vendor_rows)
     _insert_accounts(vendor_rows)
     categories = {c.slug: c.id for c in db.session.scalars(select(Category))}
-    pictures = _store_pictures(media_root, limit=products)
+    catalogue = read_catalogue(clock.today())
+    pictures = _store_pictures(catalogue, media_root, limit=products)
     result.images = len(pictures)
-    counts = _insert_products(products, vendor_rows, categories, pictures, rng, progress)
+    counts = _insert_products(catalogue, products, vendor_rows, categories, pictures, rng, progress)
     result.products, result.variants = counts
     _sync_sequences([Product, ProductTranslation, Variant, VariantTranslation, ProductImage])
     result.zones = _insert_zones(categories)
@@ -182,12 +267,14 @@ def _draw_and_store(job: tuple[str, str, str, str]) -> tuple[str, media.StoredIm
     return handle, media.store_pil(images.draw(motif, category, handle), media_root)
 
 
-def _store_pictures(media_root: str, limit: int) -> dict[str, media.StoredImage]:
+def _store_pictures(
+    catalogue: list[dict], media_root: str, limit: int
+) -> dict[str, media.StoredImage]:
     """One picture per real catalogue product (copies reuse them), drawn on every core:
     encoding WebP renditions is most of the demo's set-up time."""
     jobs = [
         (spec["motif"], spec["category"], spec["handle"], media_root)
-        for spec in CATALOGUE[: max(limit, 0)]
+        for spec in catalogue[: max(limit, 0)]
     ]
     if len(jobs) < 8:
         return dict(map(_draw_and_store, jobs))
@@ -223,7 +310,9 @@ def _texts_for(spec: dict, copy: int) -> tuple[dict, dict]:
     return names, spec["descriptions"]
 
 
-def _insert_products(total, vendor_rows, categories, pictures, rng, progress) -> tuple[int, int]:
+def _insert_products(
+    catalogue, total, vendor_rows, categories, pictures, rng, progress
+) -> tuple[int, int]:
     vendor_by_slug = {v.slug: v for v in vendor_rows}
     ids = {
         "product": _next_id(Product),
@@ -240,11 +329,12 @@ def _insert_products(total, vendor_rows, categories, pictures, rng, progress) ->
             "translations": [],
             "variants": [],
             "vtrans": [],
+            "movements": [],
             "images": [],
         }
         for index in range(start, min(start + BATCH, total)):
-            spec = CATALOGUE[index % len(CATALOGUE)]
-            copy = index // len(CATALOGUE)
+            spec = catalogue[index % len(catalogue)]
+            copy = index // len(catalogue)
             vendor = vendor_by_slug.get(spec["vendor"]) or vendor_rows[index % len(vendor_rows)]
             product_id = ids["product"]
             ids["product"] += 1
@@ -274,10 +364,22 @@ def _insert_products(total, vendor_rows, categories, pictures, rng, progress) ->
                         "sku": variant["sku"] if not copy else f"{variant['sku'][:54]}-{copy}",
                         "position": position,
                         "price_twd": variant["price_twd"],
-                        "stock": variant["stock"],
+                        "on_hand": variant["stock"],
+                        "reserved": 0,
                         "weight_g": variant["weight_g"],
                     }
                 )
+                if variant["stock"]:
+                    # the stock ledger starts with what the variant holds (inventory's rule)
+                    rows["movements"].append(
+                        {
+                            "variant_id": variant_id,
+                            "reason": StockReason.OPENING.value,
+                            "on_hand_delta": variant["stock"],
+                            "reserved_delta": 0,
+                            "created_at": now,
+                        }
+                    )
                 for locale, label in variant["labels"].items():
                     rows["vtrans"].append(
                         {
@@ -308,6 +410,7 @@ def _insert_products(total, vendor_rows, categories, pictures, rng, progress) ->
             (Variant, "variants"),
             (VariantTranslation, "vtrans"),
             (ProductImage, "images"),
+            (StockMovement, "movements"),
         ):
             bulk_insert.insert_rows(model.__table__, rows[key])
         made_products += len(rows["products"])
@@ -332,13 +435,17 @@ def _product_row(spec, copy, product_id, vendor, categories, rng, now) -> dict:
         "halal_cert_no": halal.get("number"),
         "halal_expires": date.fromisoformat(halal["expires"]) if halal else None,
         "exemption": spec.get("exempt"),
-        "min_price_twd": min(v["price_twd"] for v in variants),
-        "in_stock": any(v["stock"] > 0 for v in variants),
+        **_summary(variants),
         # spread over half a year so "newest" means something
         "published_at": now - timedelta(minutes=rng.randrange(1, 180 * 24 * 60)),
         "created_at": now,
         "updated_at": now,
     }
+
+
+def _summary(variants: list[dict]) -> dict:
+    low, in_stock = listing_summary((v["price_twd"], v["stock"]) for v in variants)
+    return {"min_price_twd": low, "in_stock": in_stock}
 
 
 def _insert_zones(categories: dict[str, int]) -> int:

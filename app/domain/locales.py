@@ -31,7 +31,34 @@ LANGUAGES: dict[str, Language] = {
     )
 }
 DEFAULT_LANGUAGE = "en"
-CONTENT_LOCALES = ("en", "zh_Hant", "th", "ms")
+
+
+@dataclass(frozen=True)
+class ContentLocale:
+    """How one language of catalog text is spelled in each place that names it."""
+
+    #: the locale key of translation rows
+    key: str
+    #: the suffix of its columns in the catalog CSV (name_zh_hant)
+    column: str
+    #: BCP 47 tag for a `lang` attribute around text in this language
+    html_lang: str
+    #: the language's own name (a vendor reads which language a text is in)
+    native_name: str
+
+
+CONTENT: dict[str, ContentLocale] = {
+    loc.key: loc
+    for loc in (
+        ContentLocale("en", "en", "en", "English"),
+        ContentLocale("zh_Hant", "zh_hant", "zh-Hant", "繁體中文"),
+        ContentLocale("th", "th", "th", "ไทย"),
+        ContentLocale("ms", "ms", "ms", "Bahasa Melayu"),
+    )
+}
+CONTENT_LOCALES = tuple(CONTENT)
+#: the order the vendor portal shows them in (Chinese first: vendors write it first)
+PORTAL_ORDER = ("zh_Hant", "en", "th", "ms")
 #: Catalog text shown when the shopper's own language is missing, in this order.
 CONTENT_FALLBACKS = ("en", "zh_Hant")
 
@@ -41,13 +68,6 @@ def fallback_chain(content_locale: str) -> tuple[str, ...]:
     chain = [content_locale]
     chain.extend(loc for loc in CONTENT_FALLBACKS if loc not in chain)
     return tuple(chain)
-
-
-def language_for_content(content_locale: str) -> Language:
-    for lang in LANGUAGES.values():
-        if lang.content == content_locale:
-            return lang
-    raise KeyError(content_locale)
 
 
 def best_language(accept: list[tuple[str, float]]) -> str:

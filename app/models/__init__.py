@@ -12,6 +12,7 @@ from app.models.catalog import (
     Variant,
     VariantTranslation,
 )
+from app.models.inventory import StockMovement
 from app.models.market import (
     CategoryDutyRate,
     Currency,
@@ -45,6 +46,7 @@ __all__ = [
     "SearchText",
     "SearchWord",
     "ShippingRate",
+    "StockMovement",
     "TaxRule",
     "User",
     "Variant",

@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.domain.catalog_rules import Exemption
 from app.extensions import db
 from app.models.base import enum_check, locale_check
 from app.models.types import UTCDateTime, utcnow
@@ -31,14 +32,8 @@ class ProductStatus(StrEnum):
     UNLISTED = "unlisted"
     #: taken down by an operator
     REMOVED = "removed"
-
-
-class Exemption(StrEnum):
-    """Why Taiwan's 7-day cooling-off period does not apply to a product."""
-
-    PERISHABLE = "perishable"
-    HYGIENE_SEALED = "hygiene_sealed"
-    CUSTOM_MADE = "custom_made"
+    #: deleted by the vendor while orders still refer to it: kept for them, shown nowhere
+    ARCHIVED = "archived"
 
 
 class Category(db.Model):
@@ -149,7 +144,8 @@ class Variant(db.Model):
     __table_args__ = (
         UniqueConstraint("vendor_id", "sku"),
         CheckConstraint("price_twd > 0", name="price_positive"),
-        CheckConstraint("stock >= 0", name="stock_not_negative"),
+        CheckConstraint("on_hand >= 0", name="on_hand_not_negative"),
+        CheckConstraint("reserved >= 0 AND reserved <= on_hand", name="reserved_within_on_hand"),
         CheckConstraint("weight_g > 0", name="weight_positive"),
     )
 
@@ -163,10 +159,18 @@ class Variant(db.Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
     #: whole New Taiwan dollars
     price_twd: Mapped[int] = mapped_column(Integer)
-    stock: Mapped[int] = mapped_column(Integer, default=0)
+    #: units the vendor has (the form and the CSV `stock` column); written only by the
+    #: inventory service
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    #: units held by orders not yet shipped; available = on_hand - reserved
+    reserved: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     weight_g: Mapped[int] = mapped_column(Integer)
 
     translations = relationship("VariantTranslation", cascade="all, delete-orphan")
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved
 
 
 class VariantTranslation(db.Model):

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.landed_cost import Applies, Kind
@@ -44,6 +45,10 @@ class Market(db.Model):
     default_language: Mapped[str] = mapped_column(String(8))
     position: Mapped[int] = mapped_column(Integer, default=0)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: halal certificates count only from bodies on the recognised list (Malaysia: JAKIM's)
+    halal_recognised_only: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa_false()
+    )
     #: each started kilogram over the heaviest shipping band, in the market's minor units
     extra_kg_fee_minor: Mapped[int] = mapped_column(BigInteger, default=0)
 

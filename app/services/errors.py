@@ -1,59 +1,133 @@
-"""Domain errors that services raise; routes turn them into translated messages."""
+"""Errors that services raise, as data: a typed code, the field at fault and the values a
+message needs. Routes and commands turn them into words in the reader's language; services
+never return (result, failure) pairs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 class ServiceError(Exception):
-    """A rule refused the request. `field` names the form field at fault, when there is one."""
+    """A rule refused the request. `field` names the input at fault, when there is one."""
 
-    def __init__(self, message: str = "", field: str | None = None) -> None:
-        super().__init__(message)
+    #: what went wrong, stable across languages (subclasses set their own)
+    code = "refused"
+
+    def __init__(self, code: str | None = None, field: str | None = None, **params: Any) -> None:
+        self.code = code or type(self).code
         self.field = field
-
-
-class EmailTaken(ServiceError):
-    pass
-
-
-class InvalidEmail(ServiceError):
-    pass
-
-
-class WeakPassword(ServiceError):
-    pass
-
-
-class InvalidCredentials(ServiceError):
-    pass
+        self.params = params
+        super().__init__(f"{self.code}" + (f" ({field})" if field else ""))
 
 
 class NotFound(ServiceError):
-    pass
+    code = "not_found"
+
+
+# -- accounts ---------------------------------------------------------------------------------
+
+
+class EmailTaken(ServiceError):
+    code = "email.taken"
+
+
+class InvalidEmail(ServiceError):
+    code = "email.invalid"
+
+
+class WeakPassword(ServiceError):
+    code = "password.weak"
+
+
+class InvalidCredentials(ServiceError):
+    code = "credentials.invalid"
+
+
+# -- vendors ----------------------------------------------------------------------------------
 
 
 class InvalidBusinessNumber(ServiceError):
-    pass
+    code = "ubn.invalid"
 
 
 class BusinessNumberTaken(ServiceError):
-    pass
+    code = "ubn.taken"
+
+
+class InvalidVendor(ServiceError):
+    """The command line's vendor: `code` is slug.format, slug.taken or name.length."""
+
+    code = "vendor.invalid"
 
 
 class InvalidDecision(ServiceError):
     """The vendor is not waiting for a decision, or a refusal has no reason."""
 
+    code = "decision.invalid"
+
 
 class InvitationInvalid(ServiceError):
     """Expired, revoked, already used or not ours."""
 
+    code = "invitation.invalid"
+
+
+# -- catalog ----------------------------------------------------------------------------------
+
+
+class Invalid(ServiceError):
+    """Catalog rules refused a product: every problem at once, each a
+    `catalog_rules.Problem` (path, code, params)."""
+
+    code = "invalid"
+
+    def __init__(self, problems: Sequence) -> None:
+        super().__init__()
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{'.'.join(map(str, p.path))}: {p.code}" for p in self.problems)
+
+
+class ListingRefused(ServiceError):
+    """The product cannot be listed: `code` is listing.removed (operators took it down) or
+    listing.incomplete (params: missing, a list of what it lacks)."""
+
+    code = "listing.refused"
+
+
+class StockBelowReserved(ServiceError):
+    """On hand cannot go below the units reserved by orders (params: reserved)."""
+
+    code = "stock.below_reserved"
+
+
+class ImageRejected(ServiceError):
+    """A photo was refused: `code` is too_big, not_image, format, too_many_pixels or
+    too_many."""
+
+    code = "image.rejected"
+
+    @property
+    def reason(self) -> str:
+        return self.code
+
+
+class ImportFailed(ServiceError):
+    """A catalog file was refused: `errors` are the rows, columns and problems found."""
+
+    code = "import.failed"
+
+    def __init__(self, errors: Sequence) -> None:
+        super().__init__()
+        self.errors = list(errors)
+
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.errors[:20]))
+
 
 class ImportAlreadyApplied(ServiceError):
-    """The catalog import was confirmed before; applying it again would undo later edits."""
+    """The import was confirmed before: confirming it again would undo later edits."""
 
-
-class ValidationFailed(ServiceError):
-    """Several fields at fault: `errors` maps field names to lazy (translatable) messages."""
-
-    def __init__(self, errors: dict) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
+    code = "import.already_applied"

@@ -9,10 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from app.domain.locales import fallback_chain
-
-#: BCP 47 tags for the `lang` attribute of text in a content locale
-HTML_LANG = {"en": "en", "th": "th", "ms": "ms", "zh_Hant": "zh-Hant"}
+from app.domain.locales import CONTENT, fallback_chain
 
 
 @dataclass(frozen=True)
@@ -24,7 +21,7 @@ class Text:
 
     @property
     def html_lang(self) -> str:
-        return HTML_LANG[self.locale]
+        return CONTENT[self.locale].html_lang
 
     def __str__(self) -> str:
         return self.value

@@ -71,6 +71,10 @@ class Reference:
     def rate_for(self, currency: str) -> RateInfo:
         return self.rates[currency]
 
+    @property
+    def category_slug_of(self) -> dict[int, str]:
+        return {info.id: info.slug for info in self.categories.values()}
+
     def category_by_slug(self, slug: str) -> CategoryInfo | None:
         category_id = self.category_slugs.get(slug)
         return self.categories.get(category_id) if category_id is not None else None

@@ -24,6 +24,7 @@ from app.services.errors import (
     EmailTaken,
     InvalidBusinessNumber,
     InvalidDecision,
+    InvalidVendor,
     InvitationInvalid,
     NotFound,
 )
@@ -133,16 +134,16 @@ def create(
     """A vendor and its owner account from the command line (same rules as the form).
 
     Returns the vendor, the owner and the owner's password (generated when not given).
-    Raises InvalidBusinessNumber, BusinessNumberTaken, InvalidEmail, EmailTaken or ValueError
-    ("slug", "slug taken", "name").
+    Raises InvalidVendor (slug.format, slug.taken, name.length), InvalidBusinessNumber,
+    BusinessNumberTaken, InvalidEmail or EmailTaken.
     """
     if not SLUG.fullmatch(slug or ""):
-        raise ValueError("slug")
+        raise InvalidVendor("slug.format", field="slug")
     if db.session.scalar(select(Vendor.id).where(Vendor.slug == slug)) is not None:
-        raise ValueError("slug taken")
+        raise InvalidVendor("slug.taken", field="slug")
     name = plain_text.clean(name or "").strip()
     if not name or len(name) > NAME_MAX:
-        raise ValueError("name")
+        raise InvalidVendor("name.length", field="name", max=NAME_MAX)
     number = check_ubn(ubn) if ubn else None
     # checked before the vendor row exists, so a refused address leaves nothing to undo
     address = accounts.check_email(email)

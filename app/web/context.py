@@ -10,7 +10,7 @@ from pathlib import Path
 from babel import Locale
 from flask import Flask, current_app, g, request, url_for
 
-from app.domain.locales import LANGUAGES
+from app.domain.locales import CONTENT, LANGUAGES
 from app.domain.money import Money
 from app.services import clock, links, reference
 from app.services.i18n import Text, resolve, resolve_map
@@ -150,6 +150,10 @@ def register_context(app: Flask) -> None:
         status_labels=labels.PRODUCT_STATUSES,
         vendor_status_labels=labels.VENDOR_STATUSES,
         locale_names=labels.LOCALE_NAMES,
+        content_locales=CONTENT,
+        #: "only N left" from this many units available
+        few_left=5,
+        listing_needs=labels.LISTING_NEEDS,
         languages=LANGUAGES,
     )
 
@@ -160,6 +164,14 @@ def register_context(app: Flask) -> None:
     @app.template_filter("money")
     def _money(value: Money) -> str:
         return formatting.format_money(value, display_locale())
+
+    @app.template_filter("locale_name")
+    def _locale_name(value: str) -> str:
+        return labels.LOCALE_NAMES[value]
+
+    @app.template_filter("listing_need")
+    def _listing_need(value: str) -> str:
+        return str(labels.LISTING_NEEDS[value])
 
     @app.template_filter("percent")
     def _percent(value) -> str:

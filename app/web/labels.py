@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from app.domain.locales import CONTENT
+
 TAX_LABELS = {
     "duty": _l("Import duty"),
     "vat": _l("VAT"),
@@ -28,6 +30,12 @@ EXEMPTION_DETAILS = {
     "custom_made": _l(
         "This item is made to your order, so it cannot be returned for a change of mind."
     ),
+}
+
+#: what a draft needs before shoppers may see it (services.catalog.listing)
+LISTING_NEEDS = {
+    "name_en": _l("an English name"),
+    "photo": _l("a photo"),
 }
 
 SORTS = {
@@ -58,7 +66,7 @@ VENDOR_STATUSES = {
 }
 
 #: content locales by their own names (a vendor reads which language a text is in)
-LOCALE_NAMES = {"en": "English", "zh_Hant": "繁體中文", "th": "ไทย", "ms": "Bahasa Melayu"}
+LOCALE_NAMES = {key: locale.native_name for key, locale in CONTENT.items()}
 
 SEARCH_SORTS = {
     "relevance": _l("Best match"),

@@ -18,9 +18,9 @@ from app.models import (
 )
 from app.services import clock
 from app.services.catalog import admin as catalog_admin
-from app.services.catalog import csv_format as catalog_csv
+from app.services.catalog import csv as catalog_csv
 from app.services.catalog import imports as catalog_imports
-from app.services.errors import ImportAlreadyApplied
+from app.services.errors import ImportAlreadyApplied, ImportFailed
 from tests.factories import halal
 
 
@@ -61,7 +61,7 @@ def run(vendor, content: bytes, **kw) -> CatalogImport:
 
 
 def errors_of(vendor, content: bytes) -> list[tuple[int, str | None, str]]:
-    with pytest.raises(catalog_csv.ImportFailed) as failure:
+    with pytest.raises(ImportFailed) as failure:
         catalog_csv.plan(vendor, content)
     return [(e.row, e.column, str(e.message)) for e in failure.value.errors]
 
@@ -119,7 +119,7 @@ def snapshot(db) -> dict[str, list]:
                 Variant.sku,
                 Variant.position,
                 Variant.price_twd,
-                Variant.stock,
+                Variant.on_hand,
                 Variant.weight_g,
             ).order_by(Variant.id)
         ).all(),
@@ -372,7 +372,7 @@ def test_an_existing_sku_is_updated_in_place_and_nothing_else_is_deleted(db, mak
     assert counts(record) == (0, 1, 0, 1)
     db.session.expire_all()
     variant = db.session.get(Variant, variant_id)
-    assert (variant.product_id, variant.price_twd, variant.stock, variant.weight_g) == (
+    assert (variant.product_id, variant.price_twd, variant.on_hand, variant.weight_g) == (
         oolong.id,
         680,
         40,
@@ -385,7 +385,7 @@ def test_an_existing_sku_is_updated_in_place_and_nothing_else_is_deleted(db, mak
         "th": "ชาอู่หลง",
     }
     kept = variant_of(db, vendor, "OL-300")
-    assert (kept.product_id, kept.price_twd, kept.stock) == (oolong.id, 1100, 7)
+    assert (kept.product_id, kept.price_twd, kept.on_hand) == (oolong.id, 1100, 7)
     assert db.session.get(Product, other.id).variants[0].sku == "GT-1"
     assert db.session.scalar(select(func.count()).select_from(Product)) == 2
 
@@ -445,7 +445,7 @@ def test_column_order_is_free(db, vendor):
     assert counts(record) == (1, 0, 1, 0)
     product = product_of(db, vendor, "oolong")
     assert names(product) == {"en": "High Mountain Oolong", "th": "ชาอู่หลง"}
-    assert (product.variants[0].price_twd, product.variants[0].stock) == (680, 12)
+    assert (product.variants[0].price_twd, product.variants[0].on_hand) == (680, 12)
 
 
 def test_unknown_columns_are_an_error_that_names_them(db, vendor):
@@ -481,33 +481,35 @@ def _certificate(**cells) -> dict:
     return certificate
 
 
+BOTH_OR_NONE = "Give the certifying body, the certificate number and its expiry date together."
 CELL_ERRORS = [
     ({"handle": "Oolong Tea"}, "handle", "Use lower-case letters, digits and hyphens"),
     ({"handle": "x" * 65}, "handle", "Use lower-case letters, digits and hyphens"),
     ({"sku": "OL 150"}, "sku", "Use letters, digits, dots, hyphens and underscores"),
     ({"sku": "OL/150"}, "sku", "Use letters, digits, dots, hyphens and underscores"),
     ({"category": "teas"}, "category", "No category “teas”"),
-    ({"name_en": ""}, "name_en", "Required."),
-    ({"price_twd": "0"}, "price_twd", "A whole number of NT$ above 0"),
-    ({"price_twd": "-5"}, "price_twd", "A whole number of NT$ above 0"),
-    ({"price_twd": "450.5"}, "price_twd", "A whole number of NT$ above 0"),
-    ({"price_twd": "abc"}, "price_twd", "A whole number of NT$ above 0"),
-    ({"stock": "-1"}, "stock", "A whole number, 0 or more."),
-    ({"weight_g": "0"}, "weight_g", "The weight in grams, a whole number above 0."),
+    ({"name_en": ""}, "name_en", "An English name is required."),
+    ({"price_twd": "0"}, "price_twd", "Enter a whole number of NT$ above 0, like 450."),
+    ({"price_twd": "-5"}, "price_twd", "Enter a whole number of NT$ above 0, like 450."),
+    ({"price_twd": "450.5"}, "price_twd", "Enter a whole number of NT$ above 0, like 450."),
+    ({"price_twd": "abc"}, "price_twd", "Enter a whole number of NT$ above 0, like 450."),
+    ({"stock": "-1"}, "stock", "Enter a whole number of 0 or more."),
+    ({"weight_g": "0"}, "weight_g", "Enter the shipping weight in grams, a whole number above 0."),
     ({"halal": "maybe"}, "halal", "Write yes or no."),
     (_certificate(halal_cert_expires=_expired()), "halal_cert_expires", "already expired"),
     (
         _certificate(halal_cert_expires="30/06/2027"),
         "halal_cert_expires",
-        "A date like 2027-06-30.",
+        "Use a date like 2027-06-30.",
     ),
     (
         _certificate(halal_cert_expires="2027-02-30"),
         "halal_cert_expires",
-        "A date like 2027-06-30.",
+        "Use a date like 2027-06-30.",
     ),
-    ({"hs_code": "19059"}, "hs_code", "An HS code has 6 to 10 digits."),
-    ({"origin": "TWN"}, "origin", "A two-letter country code such as TW."),
+    ({"hs_code": "1905"}, "hs_code", "An HS code has 6 to 10 digits."),
+    ({"hs_code": "90230"}, "hs_code", "If a spreadsheet dropped a leading zero, write 090230"),
+    ({"origin": "TWN"}, "origin", "Use a two-letter country code such as TW."),
 ]
 
 
@@ -579,9 +581,9 @@ def test_halal_yes_needs_the_certificate(db, vendor):
     errors = errors_of(vendor, csv_bytes(row(halal="yes")))
 
     assert errors == [
-        (2, "halal_cert_body", "Needed when halal is yes."),
-        (2, "halal_cert_no", "Needed when halal is yes."),
-        (2, "halal_cert_expires", "Needed when halal is yes."),
+        (2, "halal_cert_body", BOTH_OR_NONE),
+        (2, "halal_cert_no", BOTH_OR_NONE),
+        (2, "halal_cert_expires", BOTH_OR_NONE),
     ]
 
 
@@ -649,7 +651,7 @@ def test_a_file_with_any_error_changes_nothing(db, make, vendor):
     content = csv_bytes(*rows)
     before_sizes, before = table_sizes(db), snapshot(db)
 
-    with pytest.raises(catalog_csv.ImportFailed) as failure:
+    with pytest.raises(ImportFailed) as failure:
         run(vendor, content)
 
     assert [(e.row, e.column) for e in failure.value.errors] == [(53, "weight_g")]
@@ -693,12 +695,14 @@ def test_invisible_control_characters_in_cells_are_dropped(db, vendor):
     assert (english.name, english.description) == ("Oolong Tea", "One\nTwo")
 
 
-def test_markup_in_a_description_is_stored_and_shown_as_text(db, client, vendor):
+def test_markup_in_a_description_is_stored_and_shown_as_text(db, client, vendor, make):
     script = '<script>alert("x")</script> <b>bold</b>'
     run(vendor, csv_bytes(row(description_en=script)))
 
     product = product_of(db, vendor, "oolong")
     assert product.translations[0].description == script
+    make.photo(product)
+    db.session.commit()
     page = client.get(f"/en/products/{vendor.slug}/oolong")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
@@ -867,7 +871,7 @@ def test_imports_are_per_vendor(db, make, vendor):
     db.session.expire_all()
     theirs = db.session.get(Product, theirs.id)
     assert (theirs.vendor_id, names(theirs)) == (other.id, {"en": "Their Oolong"})
-    assert (theirs.variants[0].price_twd, theirs.variants[0].stock) == (999, 1)
+    assert (theirs.variants[0].price_twd, theirs.variants[0].on_hand) == (999, 1)
     after = snapshot(db)
     assert [p for p in after["products"] if p.vendor_id == other.id] == [
         p for p in before["products"] if p.vendor_id == other.id
@@ -884,8 +888,12 @@ def test_new_products_follow_the_moderation_rule(db, make, vendor, hold, status)
         hold_for_review=hold,
     )
 
-    assert product_of(db, vendor, "oolong").status == status
+    new = product_of(db, vendor, "oolong")
+    # a new product without a photo is a draft; its first photo lists it by the store's rule
+    assert new.status == "draft"
     assert db.session.get(Product, existing.id).status == "active"
+    make.photo(new, hold_for_review=hold)
+    assert new.status == status
 
 
 # -- preview, then confirm ------------------------------------------------------------------------
@@ -968,7 +976,7 @@ def test_cli_reports_each_problem_with_row_and_column_and_exits_1(app, db, vendo
     result = cli_import(app, vendor, path)
 
     assert result.exit_code == 1
-    assert "row 3, price_twd: A whole number of NT$ above 0" in result.output
+    assert "row 3, price_twd: Enter a whole number of NT$ above 0, like 450." in result.output
     assert "nothing was imported" in result.output
     db.session.expire_all()
     assert table_sizes(db) == before

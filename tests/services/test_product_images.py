@@ -10,6 +10,7 @@ from PIL import Image
 
 from app.services.catalog import images as product_images
 from app.services.catalog import media
+from app.services.errors import ImageRejected
 
 
 def picture(fmt="JPEG", size=(64, 48), color=(200, 40, 40), exif=None) -> bytes:
@@ -93,7 +94,7 @@ def test_phone_photos_with_a_second_picture_or_broken_exif_are_accepted(tmp_path
     ],
 )
 def test_hostile_or_wrong_files_are_refused(tmp_path, data, reason):
-    with pytest.raises(media.ImageRejected) as refused:
+    with pytest.raises(ImageRejected) as refused:
         media.store_image(data, tmp_path)
     assert refused.value.reason == reason
     assert not any(tmp_path.rglob("*.webp"))
@@ -106,7 +107,8 @@ def test_a_product_holds_at_most_eight_photos(db, make, tmp_path):
         product_images.Upload(f"{n}.png", picture("PNG", color=(n * 20, 0, 0))) for n in range(9)
     ]
     uploads.insert(3, product_images.Upload("notes.txt", b"hello"))
-    added, refused = product_images.add(product, uploads, tmp_path, actor)
+    report = product_images.add(product, uploads, tmp_path, actor)
+    added, refused = report.added, report.refused
     assert len(added) == 8
     assert len(product.images) == 8
     assert [(r.filename, r.reason) for r in refused] == [
@@ -119,12 +121,12 @@ def test_a_product_holds_at_most_eight_photos(db, make, tmp_path):
 def test_reorder_remove_and_alt_text(db, make, tmp_path):
     product = make.product()
     actor = make.user(role="vendor", vendor=product.vendor)
-    added, _ = product_images.add(
+    added = product_images.add(
         product,
         [product_images.Upload(f"{n}.png", picture("PNG", color=(0, n * 50, 0))) for n in range(3)],
         tmp_path,
         actor,
-    )
+    ).added
     first, second, third = added
     product_images.move(product, third, -1, actor)
     order = [img.id for img in sorted(product.images, key=lambda i: i.position)]

@@ -422,6 +422,7 @@ def test_the_index_follows_catalog_writes(db, make, store):
     owner = make.user(role="vendor", vendor=store["oolong"].vendor)
     catalog_admin.set_listed(store["oolong"], False, owner)
     assert run("烏龍").total == 0
+    make.photo(store["oolong"])  # listing again needs a complete product
     catalog_admin.set_listed(store["oolong"], True, owner)
     assert run("烏龍").total == 1
     store["oolong"].vendor.status = "suspended"

@@ -200,6 +200,12 @@ CASES: dict[str, Case] = {
         data=lambda w: {"listed": "0"},
         params=lambda w: {"product_id": w.product.id},
     ),
+    "vendor.delete_product": Case(
+        "vendor",
+        lambda w: "/en/vendor/products",
+        data=lambda w: {},
+        params=lambda w: {"product_id": w.product.id},
+    ),
     "vendor.quick_edit": Case(
         "vendor",
         lambda w: "/en/vendor/products",

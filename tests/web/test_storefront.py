@@ -137,7 +137,7 @@ def test_product_page_shows_price_landed_cost_and_rate_date(client, oolong):
     assert "GST" in page
     assert "9%" in page
     assert "Nov 1, 2026" in page  # the rate's as-of date
-    assert "In stock" in page
+    assert "Only 4 left" in page  # available units, from the inventory
     assert "Sold by" in page
     assert "Alishan Leaf Tea Co." in page
     assert "7-day cooling-off period" in page

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from PIL import Image
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from werkzeug.security import generate_password_hash
 
 from app.models import (
@@ -31,7 +31,7 @@ from app.models import (
 )
 from app.models.user import Role
 from app.services import accounts, vendors
-from app.services.catalog import csv_format as catalog_csv
+from app.services.catalog import csv as catalog_csv
 from app.services.catalog import imports as catalog_imports
 from tests.conftest import Browser, csrf_from
 from tests.factories import PASSWORD
@@ -313,13 +313,22 @@ ROUTES = [
         expected=lambda w: "unlisted",
     ),
     Route(
+        "delete_product",
+        "POST",
+        lambda w: f"/products/{w.product.id}/delete",
+        lambda w: {},
+        # the product's id from its identity: the object itself may be gone
+        effect=lambda db, w: db.session.get(Product, inspect(w.product).identity[0]) is not None,
+        expected=lambda w: False,
+    ),
+    Route(
         "quick_edit",
         "POST",
         lambda w: f"/variants/{w.variant.id}",
         lambda w: {"price_twd": "1", "stock": "0"},
         effect=lambda db, w: (
             db.session.get(Variant, w.variant.id).price_twd,
-            db.session.get(Variant, w.variant.id).stock,
+            db.session.get(Variant, w.variant.id).on_hand,
         ),
         expected=lambda w: (1, 0),
     ),
@@ -455,7 +464,7 @@ def state(db) -> dict:
             ProductTranslation.product_id, ProductTranslation.locale, ProductTranslation.name
         ),
         "variants": rows(
-            Variant.id, Variant.product_id, Variant.sku, Variant.price_twd, Variant.stock
+            Variant.id, Variant.product_id, Variant.sku, Variant.price_twd, Variant.on_hand
         ),
         "images": rows(
             ProductImage.id, ProductImage.product_id, ProductImage.position, ProductImage.key
@@ -811,6 +820,7 @@ def test_a_pending_vendors_listing_posts_change_nothing(app, db, pending):
         ("/import", {"file": (io.BytesIO(catalog_csv.template()), "catalog.csv")}),
         (f"/import/{record.id}/confirm", {}),
         (f"/products/{product.id}/listing", {"listed": "1"}),
+        (f"/products/{product.id}/delete", {}),
         (f"/variants/{product.variants[0].id}", {"price_twd": "1", "stock": "0"}),
     ]
     for path, data in posts:

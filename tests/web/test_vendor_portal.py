@@ -118,6 +118,22 @@ def product_form(**changes):
     return data
 
 
+def png(color=(40, 120, 90)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 900), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def upload_photo(browser, product_id: int, lang: str = "en"):
+    url = f"/{lang}/vendor/products/{product_id}/images"
+    token = csrf_from(html(browser.get(url)))
+    return browser.client.post(
+        url,
+        data={"csrf_token": token, "images": [(io.BytesIO(png()), "photo.png")]},
+        content_type="multipart/form-data",
+    )
+
+
 def test_vendor_lists_a_product_that_thai_shoppers_find(browser, db, approved, make):
     vendor, owner = approved
     browser.sign_in(owner.email, PASSWORD, lang="zh-hant")
@@ -125,8 +141,14 @@ def test_vendor_lists_a_product_that_thai_shoppers_find(browser, db, approved, m
     response = browser.submit("/zh-hant/vendor/products/new", product_form(category=str(tea.id)))
     assert response.status_code == 303, html(response)[:2000]
     product = db.session.scalar(select(Product).where(Product.handle == "oriental-beauty"))
-    assert product.status == "active"
+    # saved as a draft until it has a photo: shoppers never see a blank tile
+    assert product.status == "draft"
     assert product.min_price_twd == 900
+    assert "ชาโอเรียนทัลบิวตี้" not in html(browser.get("/th/c/tea"))
+    assert browser.get("/th/products/alishan-leaf/oriental-beauty").status_code == 404
+    assert upload_photo(browser, product.id, "zh-hant").status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Product, product.id).status == "active"
     listing = html(browser.get("/th/c/tea"))
     assert "ชาโอเรียนทัลบิวตี้" in listing
     page = html(browser.get("/th/products/alishan-leaf/oriental-beauty"))
@@ -138,8 +160,8 @@ def test_vendor_lists_a_product_that_thai_shoppers_find(browser, db, approved, m
     ("changes", "message"),
     [
         ({"name_en": ""}, "An English name is required."),
-        ({"handle": "Not A Handle"}, "Use 1 to 64 lower-case letters, digits and hyphens."),
-        ({"variants-0-price_twd": "0"}, "Enter a whole number of NT$ above 0."),
+        ({"handle": "Not A Handle"}, "Use lower-case letters, digits and hyphens, at most 64."),
+        ({"variants-0-price_twd": "0"}, "Enter a whole number of NT$ above 0, like 450."),
         ({"variants-0-price_twd": "abc"}, "Enter a whole number, like 450."),
         (
             {"halal_body": "THIDA"},
@@ -147,7 +169,7 @@ def test_vendor_lists_a_product_that_thai_shoppers_find(browser, db, approved, m
         ),
         (
             {"halal_body": "THIDA", "halal_cert_no": "T-1", "halal_expires": "2020-01-01"},
-            "This certificate has expired.",
+            "This certificate has already expired.",
         ),
     ],
 )
@@ -165,12 +187,14 @@ def test_product_form_errors_save_nothing(browser, db, approved, make, changes, 
 
 def test_sku_must_be_unique_within_the_vendor(browser, db, approved, make):
     vendor, owner = approved
-    make.product(vendor, variants=[{"sku": "ALS-OB-75", "price_twd": 100, "stock": 1}])
+    make.product(
+        vendor, handle="first-tin", variants=[{"sku": "ALS-OB-75", "price_twd": 100, "stock": 1}]
+    )
     browser.sign_in(owner.email, PASSWORD)
     response = browser.submit(
         "/en/vendor/products/new", product_form(category=str(make.category("tea").id))
     )
-    assert "Another of your products already uses this SKU." in html(response)
+    assert "This SKU belongs to your product “first-tin”." in html(response)
 
 
 def test_edit_adds_an_option_and_removes_another(browser, db, approved, make):
@@ -255,7 +279,7 @@ def test_a_stale_form_updates_the_option_it_names_by_sku(browser, db, approved, 
         assert response.status_code == 303, html(response)[:2000]
     db.session.expire_all()
     variants = db.session.get(Product, product.id).variants
-    assert [(v.sku, v.price_twd, v.stock) for v in variants] == [("C-6", 330, 9)]
+    assert [(v.sku, v.price_twd, v.on_hand) for v in variants] == [("C-6", 330, 9)]
 
 
 def test_a_row_naming_an_option_by_id_keeps_it_even_after_a_new_row_with_its_old_sku(
@@ -363,7 +387,7 @@ def test_quick_edit_with_and_without_htmx(browser, db, approved, make):
         data={"csrf_token": token, "price_twd": "-5", "stock": "7"},
         headers={"HX-Request": "true"},
     )
-    assert "Enter a whole number of NT$ above 0." in html(bad)
+    assert "Enter a whole number of NT$ above 0, like 450." in html(bad)
     blank = browser.client.post(
         f"/en/vendor/variants/{variant.id}",
         data={"csrf_token": token, "price_twd": "  ", "stock": "7"},
@@ -443,7 +467,9 @@ def test_photo_descriptions_typed_in_the_portal_are_kept_and_shown(browser, db, 
 
 def test_unlist_hides_the_product_from_shoppers(browser, db, approved, make):
     vendor, owner = approved
-    product = make.product(vendor, handle="gone", names={"en": "Gone"})
+    product = make.product(
+        vendor, handle="gone", names={"en": "Gone"}, image=("p/go/gone", 800, 800)
+    )
     browser.sign_in(owner.email, PASSWORD)
     assert browser.get("/en/products/alishan-leaf/gone").status_code == 200
     browser.submit(
@@ -454,6 +480,21 @@ def test_unlist_hides_the_product_from_shoppers(browser, db, approved, make):
         "/en/vendor/products", {"listed": "1"}, action=f"/en/vendor/products/{product.id}/listing"
     )
     assert browser.get("/en/products/alishan-leaf/gone").status_code == 200
+
+
+def test_a_product_without_a_photo_cannot_be_listed_again(browser, db, approved, make):
+    vendor, owner = approved
+    product = make.product(vendor, handle="bare", names={"en": "Bare"}, status="unlisted")
+    browser.sign_in(owner.email, PASSWORD)
+    response = browser.submit(
+        "/en/vendor/products",
+        {"listed": "1"},
+        action=f"/en/vendor/products/{product.id}/listing",
+        follow_redirects=True,
+    )
+    assert "The product cannot be listed yet: it needs a photo." in html(response)
+    assert db.session.get(Product, product.id).status == "unlisted"
+    assert browser.get("/en/products/alishan-leaf/bare").status_code == 404
 
 
 def test_owner_invites_staff_who_join_by_the_emailed_link(browser, db, approved, outbox):

@@ -9,9 +9,10 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Product, ProductImage, ProductImageTranslation, User
 from app.services import audit
+from app.services.catalog import admin as catalog_admin
 from app.services.catalog import events as product_events
 from app.services.catalog import media
-from app.services.errors import NotFound
+from app.services.errors import ImageRejected, NotFound
 
 MAX_IMAGES = 8
 
@@ -25,8 +26,16 @@ class Upload:
 @dataclass(frozen=True)
 class Refused:
     filename: str
-    #: ImageRejected.reason, or "too_many" when the product already has MAX_IMAGES
+    #: ImageRejected's code, or "too_many" when the product already has MAX_IMAGES
     reason: str
+
+
+@dataclass(frozen=True)
+class UploadReport:
+    """One upload of several files: some may be stored while others are refused."""
+
+    added: list[ProductImage]
+    refused: list[Refused]
 
 
 def product_image(product: Product, image_id: int) -> ProductImage:
@@ -40,8 +49,15 @@ def product_image(product: Product, image_id: int) -> ProductImage:
     return image
 
 
-def add(product: Product, uploads: list[Upload], media_root: str, actor: User):
-    """Store what can be stored; return (added images, refused files with reasons)."""
+def add(
+    product: Product,
+    uploads: list[Upload],
+    media_root: str,
+    actor: User,
+    hold_for_review: bool = False,
+) -> UploadReport:
+    """Store what can be stored and say which files were refused and why. The first photo
+    of a complete draft lists it."""
     added, refused = [], []
     count = len(product.images)
     position = max((img.position for img in product.images), default=-1) + 1
@@ -51,7 +67,7 @@ def add(product: Product, uploads: list[Upload], media_root: str, actor: User):
             continue
         try:
             stored = media.store_image(upload.data, media_root)
-        except media.ImageRejected as error:
+        except ImageRejected as error:
             refused.append(Refused(upload.filename, error.reason))
             continue
         image = ProductImage(
@@ -62,10 +78,9 @@ def add(product: Product, uploads: list[Upload], media_root: str, actor: User):
         position += 1
         count += 1
     if added:
-        db.session.flush()
-        product_events.changed([product.id])
         audit.record(actor, "product.images_added", product, {"count": len(added)})
-    return added, refused
+        catalog_admin.photos_changed(product, actor, hold_for_review)
+    return UploadReport(added, refused)
 
 
 def move(product: Product, image: ProductImage, offset: int, actor: User) -> None:
@@ -83,12 +98,14 @@ def move(product: Product, image: ProductImage, offset: int, actor: User) -> Non
     audit.record(actor, "product.images_reordered", product, {"image": image.id})
 
 
-def remove(product: Product, image: ProductImage, actor: User) -> None:
-    """Forget the picture. Its files stay: they are content-addressed and may be shared."""
+def remove(
+    product: Product, image: ProductImage, actor: User, hold_for_review: bool = False
+) -> None:
+    """Forget the picture. Its files stay: they are content-addressed and may be shared. A
+    listed product left without a photo goes back to draft."""
     product.images.remove(image)
-    db.session.flush()
-    product_events.changed([product.id])
     audit.record(actor, "product.image_removed", product, {"image": image.id})
+    catalog_admin.photos_changed(product, actor, hold_for_review)
 
 
 def set_alt(image: ProductImage, alts: dict[str, str], actor: User) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import CatalogImport, User, Vendor
 from app.services import clock
-from app.services.catalog import csv_format as catalog_csv
+from app.services.catalog import csv as catalog_csv
 from app.services.errors import ImportAlreadyApplied, NotFound
 
 
@@ -60,14 +60,12 @@ def preview(vendor: Vendor, user: User, filename: str, content: bytes) -> Catalo
     return record
 
 
-def replan(vendor: Vendor, record: CatalogImport):
-    """(plan, errors) for showing a stored upload; both None once it has been applied."""
+def replan(vendor: Vendor, record: CatalogImport) -> catalog_csv.Plan | None:
+    """What confirming a stored upload would do now (None once it has been applied).
+    Raises ImportFailed when the catalog changed so that the file no longer fits."""
     if record.status != "previewed":
-        return None, None
-    try:
-        return catalog_csv.plan(vendor, record.content), None
-    except catalog_csv.ImportFailed as failure:
-        return None, failure.errors
+        return None
+    return catalog_csv.plan(vendor, record.content)
 
 
 def confirm(vendor: Vendor, record: CatalogImport, actor: User, hold_for_review: bool = False):
@@ -79,7 +77,9 @@ def confirm(vendor: Vendor, record: CatalogImport, actor: User, hold_for_review:
     if record.status == "applied":
         raise ImportAlreadyApplied()
     plan = catalog_csv.plan(vendor, record.content)
-    catalog_csv.apply(vendor, plan, actor, hold_for_review=hold_for_review)
+    catalog_csv.apply(
+        vendor, plan, actor, hold_for_review=hold_for_review, reference_text=f"import:{record.id}"
+    )
     _store_counts(record, plan)
     record.status = "applied"
     record.applied_at = clock.now()
@@ -95,7 +95,6 @@ def run(
 ) -> CatalogImport:
     """Check and apply in one go (the command line). Raises catalog_csv.ImportFailed."""
     plan = catalog_csv.plan(vendor, content)
-    catalog_csv.apply(vendor, plan, actor, hold_for_review=hold_for_review)
     record = CatalogImport(
         vendor_id=vendor.id,
         user_id=actor.id if actor else None,
@@ -108,4 +107,7 @@ def run(
     _store_counts(record, plan)
     db.session.add(record)
     db.session.flush()
+    catalog_csv.apply(
+        vendor, plan, actor, hold_for_review=hold_for_review, reference_text=f"import:{record.id}"
+    )
     return record

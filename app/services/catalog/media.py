@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from app.services.errors import ServiceError
+from app.services.errors import ImageRejected
 
 MAX_BYTES = 8 * 1024 * 1024
 #: Larger pictures are refused before decoding: a decompression bomb is a small file that
@@ -29,14 +29,6 @@ ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 #: name → longest side in pixels
 RENDITIONS = {"thumb": 240, "list": 480, "zoom": 1200}
 WEBP_QUALITY = 80
-
-
-class ImageRejected(ServiceError):
-    """`reason` is one of: too_big, not_image, format, too_many_pixels, too_small."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -229,7 +229,8 @@ class VariantView:
     price: Money
     price_twd: int
     in_stock: bool
-    stock: int
+    #: units a shopper can buy now (on hand less what orders hold)
+    available: int
     weight_g: int
 
 
@@ -274,8 +275,8 @@ def product_detail(vendor_slug: str, handle: str, shopper: Shopper) -> ProductVi
             label=resolve(v.translations, "label", locale),
             price=pricing.market_price(v.price_twd, shopper.market, shopper.ref),
             price_twd=v.price_twd,
-            in_stock=v.stock > 0,
-            stock=v.stock,
+            in_stock=v.available > 0,
+            available=v.available,
             weight_g=v.weight_g,
         )
         for v in product.variants
