@@ -108,13 +108,16 @@ class TaxQuote:
 
 
 def _fraction_half_up(value: Fraction) -> int:
-    """Round an exact fraction half away from zero to a whole number of minor units."""
-    sign = -1 if value < 0 else 1
-    magnitude = abs(value)
-    whole, remainder = divmod(magnitude.numerator, magnitude.denominator)
-    if remainder * 2 >= magnitude.denominator:
+    """Round an exact fraction half up to a whole number of minor units.
+
+    Amounts here are never negative (quote refuses negative goods and shipping, and the
+    tax_rules and category_duty_rates tables allow no negative rate), so half up is the same as
+    half away from zero.
+    """
+    whole, remainder = divmod(value.numerator, value.denominator)
+    if remainder * 2 >= value.denominator:
         whole += 1
-    return sign * whole
+    return whole
 
 
 def quote(
@@ -134,7 +137,9 @@ def quote(
     goods_total = Money.zero(currency)
     for item in goods:
         goods_total += item.value
-    if goods_total.amount_minor < 0 or shipping.amount_minor < 0:
+    # each item, not only the total: a negative item beside a dearer one at another duty rate
+    # would make a negative tax line
+    if any(item.value.amount_minor < 0 for item in goods) or shipping.amount_minor < 0:
         raise ValueError("goods and shipping cannot be negative")
 
     applicable = sorted(
@@ -144,7 +149,7 @@ def quote(
     added: list[TaxLine] = []
     included: list[TaxLine] = []
     for rule in applicable:
-        prior = sum((line.amount.amount_minor for line in added), 0) if rule.prior_in_base else 0
+        prior = sum(line.amount.amount_minor for line in added) if rule.prior_in_base else 0
         ship = shipping.amount_minor if rule.shipping_in_base else 0
         base_minor = goods_total.amount_minor + ship + prior
         rates = _rates_by_goods(rule, goods)
@@ -184,7 +189,7 @@ def _amount(kind: Kind, rates: list[tuple[Decimal, int]], goods: int, ship: int,
         base = value + (ship + prior) * share
         rate_f = Fraction(rate)
         if kind is Kind.INCLUDED:
-            total += base * rate_f / (1 + rate_f)
-        else:
-            total += base * rate_f
+            # the tax inside a price that includes it: price × rate / (1 + rate)
+            rate_f = rate_f / (1 + rate_f)
+        total += base * rate_f
     return _fraction_half_up(total)

@@ -19,7 +19,8 @@ def minor_unit(currency: str) -> int:
 
 
 def round_half_up(value: Decimal, places: int = 0) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    # quantize keeps only the exponent of its argument: 10 ** -places is 1, 0.1, 0.01, …
+    return value.quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, order=True)
@@ -69,10 +70,6 @@ class Money:
         if not isinstance(factor, int):
             raise TypeError("multiply Money by whole quantities only")
         return Money(self.amount_minor * factor, self.currency)
-
-    def times_rate(self, rate: Decimal) -> Money:
-        """This amount × rate in the same currency, rounded half-up to the minor unit."""
-        return Money(int(round_half_up(Decimal(self.amount_minor) * rate)), self.currency)
 
 
 def twd(whole_dollars: int) -> Money:

@@ -8,6 +8,8 @@ either 1 or 0: the number is valid if either sum is divisible by 5.
 
 from __future__ import annotations
 
+import string
+
 WEIGHTS = (1, 2, 1, 2, 1, 2, 4, 1)
 DIVISOR = 5
 
@@ -19,16 +21,18 @@ def _digit_sum(value: int) -> int:
 def is_valid(ubn: str) -> bool:
     if len(ubn) != 8 or not ubn.isascii() or not ubn.isdigit():
         return False
-    digits = [int(ch) for ch in ubn]
-    total = sum(_digit_sum(d * w) for d, w in zip(digits, WEIGHTS, strict=True))
+    # eight ASCII digits (checked above), one weight each
+    total = sum(_digit_sum(int(ch) * WEIGHTS[i]) for i, ch in enumerate(ubn))
     if total % DIVISOR == 0:
         return True
-    if digits[6] == 7:
-        # 7 × 4 = 28 → 2 + 8 = 10, which may count as 1 + 0 = 1 or as 0.
-        return (total + 1 - 10) % DIVISOR == 0 or (total - 10) % DIVISOR == 0
+    if ubn[6] == "7":
+        # 7 × 4 = 28 → 2 + 8 = 10 is in `total` above. Counting that 10 as 0 instead changes
+        # nothing modulo 5 (10 is a multiple of 5), so that reading was just checked; counting it
+        # as 1 + 0 = 1 makes the sum 9 less.
+        return (total - 9) % DIVISOR == 0
     return False
 
 
 def check_digit_candidates(first_seven: str) -> list[str]:
     """The last digits that make a valid number (used to generate demo numbers)."""
-    return [d for d in "0123456789" if is_valid(first_seven + d)]
+    return [d for d in string.digits if is_valid(first_seven + d)]

@@ -134,6 +134,8 @@ CASES = [
     ),
     ("TH", "1.50", "0", None, [("VAT", "1.50", "0.11")], "0.11"),  # 10.5 satang rounds up
     ("TH", "0.50", "0", None, [("VAT", "0.50", "0.04")], "0.04"),
+    ("TH", "0.07", "0", None, [("VAT", "0.07", "0.00")], "0.00"),  # 0.49 satang rounds down
+    ("TH", "0.08", "0", None, [("VAT", "0.08", "0.01")], "0.01"),  # 0.56 satang rounds up
     # Malaysia: RM 500 threshold
     ("MY", "500.00", "25.00", None, [("Sales tax (low-value goods)", "500.00", "50.00")], "50.00"),
     ("MY", "499.99", "25.00", None, [("Sales tax (low-value goods)", "499.99", "50.00")], "50.00"),
@@ -221,6 +223,60 @@ def test_goods_of_different_duty_rates_share_shipping_by_value():
     assert vat.amount == Money.from_major("123.20", "THB")  # 7% of 1650 + 110
 
 
+def test_goods_of_two_duty_rates_pay_both():
+    goods = [
+        Goods(Money.from_major("1000.00", "THB"), D("0.10")),
+        Goods(Money.from_major("500.00", "THB"), D("0.05")),
+    ]
+    result = quote(RULES["TH"], goods, Money.from_major("150.00", "THB"), ON)
+    duty, vat = result.lines
+    # shipping shared by value: 10% of (1000 + 100) = 110.00, plus 5% of (500 + 50) = 27.50
+    assert (duty.base, duty.amount, duty.rate) == (
+        Money.from_major("1650.00", "THB"),
+        Money.from_major("137.50", "THB"),
+        None,
+    )
+    # 7% of 1500 + 150 + 137.50 = 1787.50 is 125.125 → 125.13
+    assert (vat.base, vat.amount) == (
+        Money.from_major("1787.50", "THB"),
+        Money.from_major("125.13", "THB"),
+    )
+    assert result.total_tax == Money.from_major("262.63", "THB")
+
+
+def test_goods_worth_nothing_share_shipping_equally_between_duty_rates():
+    """Free samples still travel: with no value to share shipping by, each rate takes half."""
+    goods = [Goods(Money(0, "THB"), D("0.10")), Goods(Money(0, "THB"), D("0.05"))]
+    result = quote(RULES["TH"], goods, Money.from_major("100.00", "THB"), ON)
+    got = [(line.name, str(line.base.major), str(line.amount.major)) for line in result.lines]
+    # duty: 10% of 50 + 5% of 50 = 7.50; VAT: 7% of 100 + 7.50 = 7.525 → 7.53
+    assert got == [("Import duty", "100.00", "7.50"), ("VAT", "107.50", "7.53")]
+    assert result.landed_total == Money.from_major("115.03", "THB")
+
+
+def test_each_line_carries_its_rules_label_and_kind():
+    """The label picks the translated name shoppers read; the kind decides added or included."""
+    th = run("TH", "1500.00", "120.00", duty="0.30")
+    assert [(line.label, line.kind) for line in th.lines] == [
+        ("duty", Kind.DUTY),
+        ("vat", Kind.TAX),
+    ]
+    tw = run("TW", "450", "100")
+    assert [(line.label, line.kind) for line in tw.included] == [("business_tax", Kind.INCLUDED)]
+
+
+def test_a_rule_is_in_force_from_its_first_day_through_its_last():
+    starts = TaxRule("New VAT", "vat", Kind.TAX, D("0.08"), valid_from=ON)
+    ends = TaxRule("Old duty", "duty", Kind.DUTY, D("0.10"), valid_to=ON)
+    parcel = [Goods(Money(10000, "THB"))]
+    on_the_day = quote([starts, ends], parcel, Money(0, "THB"), ON)
+    assert [line.name for line in on_the_day.lines] == ["New VAT", "Old duty"]
+    day_before = quote([starts, ends], parcel, Money(0, "THB"), date(2026, 11, 21))
+    assert [line.name for line in day_before.lines] == ["Old duty"]
+    day_after = quote([starts, ends], parcel, Money(0, "THB"), date(2026, 11, 23))
+    assert [line.name for line in day_after.lines] == ["New VAT"]
+
+
 def test_rules_out_of_force_are_ignored():
     expired = TaxRule("Old VAT", "vat", Kind.TAX, D("0.10"), valid_to=date(2026, 11, 21))
     future = TaxRule("New VAT", "vat", Kind.TAX, D("0.08"), valid_from=date(2026, 11, 23))
@@ -244,6 +300,13 @@ def test_threshold_rule_without_threshold_is_refused():
         quote([broken], [Goods(Money(100, "SGD"))], Money(0, "SGD"), ON)
 
 
+def test_threshold_in_another_currency_is_refused():
+    """A Singapore rule in a Malaysian parcel would compare S$ with RM: refused, not guessed."""
+    sg_gst = rule("SGD", "GST", "gst", "tax", "0.09", "over", "400")
+    with pytest.raises(ValueError, match=r"^rule 'GST' threshold is in SGD$"):
+        quote([sg_gst], [Goods(Money(50000, "MYR"))], Money(0, "MYR"), ON)
+
+
 def test_currencies_must_match():
     with pytest.raises(ValueError, match="cannot combine"):
         quote(RULES["TH"], [Goods(Money(100, "SGD"))], Money(0, "THB"), ON)
@@ -252,6 +315,21 @@ def test_currencies_must_match():
 def test_negative_amounts_are_refused():
     with pytest.raises(ValueError, match="negative"):
         quote(RULES["TH"], [Goods(Money(-100, "THB"))], Money(0, "THB"), ON)
+
+
+def test_negative_goods_or_shipping_are_refused_by_name():
+    message = r"^goods and shipping cannot be negative$"
+    with pytest.raises(ValueError, match=message):
+        quote(RULES["TH"], [Goods(Money(10000, "THB"))], Money(-1, "THB"), ON)
+    # a negative item is refused even when dearer goods make the parcel's total positive
+    mixed = [Goods(Money(-10000, "THB"), D("0.30")), Goods(Money(50000, "THB"))]
+    with pytest.raises(ValueError, match=message):
+        quote(RULES["TH"], mixed, Money(0, "THB"), ON)
+
+
+def test_a_parcel_without_goods_is_refused():
+    with pytest.raises(ValueError, match=r"^a parcel holds goods$"):
+        quote(RULES["TH"], [], Money(0, "THB"), ON)
 
 
 def _duty_then_taxes(*taxes):

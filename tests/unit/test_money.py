@@ -64,14 +64,6 @@ def test_multiplying_by_a_quantity_and_never_by_a_fraction():
         Money(100, "THB") * Decimal("2")
 
 
-def test_a_rate_applied_in_the_same_currency_rounds_half_up_to_the_minor_unit():
-    # 7% VAT on ฿1,000.05 = ฿70.0035 → ฿70.00; 12% of ₱10.05 = ₱1.206 → ₱1.21
-    assert Money(100005, "THB").times_rate(Decimal("0.07")) == Money(7000, "THB")
-    assert Money(1005, "PHP").times_rate(Decimal("0.12")) == Money(121, "PHP")
-    # exactly half a minor unit goes up: 50% of 1.05 = 0.525 → 0.53
-    assert Money(105, "SGD").times_rate(Decimal("0.5")) == Money(53, "SGD")
-
-
 def test_minor_units_follow_the_currency():
     # no store currency has other than two places, but the rule is the currency's own
     assert Money.from_major("1500", "JPY") == Money(1500, "JPY")
