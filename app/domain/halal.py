@@ -16,8 +16,12 @@ def normalise_body(body: str | None) -> str:
     return (body or "").strip().upper()
 
 
+def certificate_complete(body: str | None, number: str | None, expires: date | None) -> bool:
+    return bool(normalise_body(body) and (number or "").strip() and expires)
+
+
 def certificate_valid(body: str | None, number: str | None, expires: date | None, on: date) -> bool:
-    return bool(normalise_body(body) and (number or "").strip() and expires and expires >= on)
+    return certificate_complete(body, number, expires) and expires >= on
 
 
 def accepted_bodies(recognised_only: bool, recognised: frozenset[str]) -> frozenset[str] | None:

@@ -119,14 +119,6 @@ class Product(db.Model):
         order_by="ProductImage.position, ProductImage.id",
     )
 
-    def halal_valid_on(self, day: date) -> bool:
-        return bool(
-            self.halal_body
-            and self.halal_cert_no
-            and self.halal_expires
-            and self.halal_expires >= day
-        )
-
 
 class ProductTranslation(db.Model):
     __tablename__ = "product_translations"

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from app.domain import halal
 from app.domain.landed_cost import Applies, Kind
 from app.domain.landed_cost import TaxRule as TaxRuleRule
 from app.domain.money import BASE_CURRENCY, Money
@@ -34,6 +35,8 @@ class MarketInfo:
     default_language: str
     bands: tuple[WeightBand, ...]
     extra_per_kg: Money
+    #: halal bodies whose certificates count here; None: any valid certificate (domain.halal)
+    halal_accepted: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,8 @@ class Reference:
     duty_rates: dict[tuple[str, int], Decimal]
     categories: dict[int, CategoryInfo]
     category_slugs: dict[str, int]
-    #: codes of halal bodies recognised by Malaysia's JAKIM (upper case)
-    jakim_recognised: frozenset[str]
+    #: codes of the recognised halal bodies (JAKIM and the foreign bodies it recognises)
+    recognised_halal_bodies: frozenset[str]
     loaded_on: date
 
     def market(self, code: str) -> MarketInfo:
@@ -96,6 +99,12 @@ def _load() -> Reference:
             bands[rate.market_code].append(
                 WeightBand(rate.up_to_g, Money(rate.fee_minor, currency_of[rate.market_code]))
             )
+    recognised = frozenset(
+        code.upper()
+        for code in session.scalars(
+            select(HalalBody.code).where(HalalBody.recognised_by_jakim.is_(True))
+        )
+    )
     markets = {
         m.code: MarketInfo(
             code=m.code,
@@ -103,6 +112,7 @@ def _load() -> Reference:
             default_language=m.default_language,
             bands=tuple(bands.get(m.code, ())),
             extra_per_kg=Money(m.extra_kg_fee_minor, m.currency_code),
+            halal_accepted=halal.accepted_bodies(m.halal_recognised_only, recognised),
         )
         for m in markets_rows
     }
@@ -154,12 +164,6 @@ def _load() -> Reference:
             names={t.locale: t.name for t in cat.translations},
             descriptions={t.locale: t.description for t in cat.translations},
         )
-    recognised = frozenset(
-        code.upper()
-        for code in session.scalars(
-            select(HalalBody.code).where(HalalBody.recognised_by_jakim.is_(True))
-        )
-    )
     return Reference(
         markets=markets,
         rates=rates,
@@ -167,7 +171,7 @@ def _load() -> Reference:
         duty_rates=duty_rates,
         categories=categories,
         category_slugs={c.slug: c.id for c in categories.values()},
-        jakim_recognised=recognised,
+        recognised_halal_bodies=recognised,
         loaded_on=today,
     )
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
+from app.domain import halal
 from app.domain.ids import fits_integer
 from app.domain.locales import fallback_chain
 from app.domain.money import Money
@@ -85,12 +86,14 @@ def visible() -> list:
 
 
 def halal_badge(product: Product, shopper: Shopper) -> bool:
-    """Valid certificate; in Malaysia only from a body JAKIM recognises."""
-    if not product.halal_valid_on(shopper.today):
-        return False
-    if shopper.market.code == "MY":
-        return (product.halal_body or "").strip().upper() in shopper.ref.jakim_recognised
-    return True
+    """The market's halal policy (domain.halal) applied to the product's certificate."""
+    return halal.badge_shown(
+        product.halal_body,
+        product.halal_cert_no,
+        product.halal_expires,
+        shopper.today,
+        shopper.market.halal_accepted,
+    )
 
 
 def _with_card_data(stmt: Select, content_locale: str) -> Select:
@@ -244,6 +247,8 @@ class ProductView:
     variants: list[VariantView]
     images: list[ImageRef]
     halal: bool
+    #: the certificate is valid today (whether or not this market accepts its body)
+    halal_certificate_valid: bool
     #: the product's names per content locale, for alternates and structured data
     names: dict[str, str]
 
@@ -294,6 +299,9 @@ def product_detail(vendor_slug: str, handle: str, shopper: Shopper) -> ProductVi
         variants=variants,
         images=images,
         halal=halal_badge(product, shopper),
+        halal_certificate_valid=halal.certificate_valid(
+            product.halal_body, product.halal_cert_no, product.halal_expires, shopper.today
+        ),
         names={t.locale: t.name for t in product.translations},
     )
 

@@ -199,6 +199,8 @@ def _pg_tsquery(terms: list[str]) -> str | None:
 
 
 def halal_ok(ctx: Context) -> ColumnElement:
+    """domain.halal.badge_shown in SQL: the index keeps the expiry of complete certificates
+    only, and the market's accepted bodies come from the same policy (MarketInfo)."""
     valid = D.halal_expires >= ctx.today
     if ctx.halal_bodies is None:
         return valid

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app.domain import halal
 from app.extensions import db
 from app.models import (
     Product,
@@ -86,7 +87,11 @@ def document_for(product, names: list[str], labels: list[str]) -> tuple[dict, di
     """(ranking row, text row). Vendor and category names are not copied into every
     document: the engine matches them in their own small tables and selects by vendor_id
     and category_id instead."""
-    complete_certificate = product.halal_body and product.halal_cert_no and product.halal_expires
+    # the index keeps a certificate's expiry only when it is complete; validity on a day and
+    # the market's accepted bodies are checked at query time (engine.halal_ok)
+    complete_certificate = halal.certificate_complete(
+        product.halal_body, product.halal_cert_no, product.halal_expires
+    )
     doc = SEP.join(normalise(part) for part in names + labels if part)
     ranking = {
         "product_id": product.id,
@@ -96,7 +101,7 @@ def document_for(product, names: list[str], labels: list[str]) -> tuple[dict, di
         "in_stock": product.in_stock,
         "min_price_twd": product.min_price_twd,
         "published_at": product.published_at or product.created_at,
-        "halal_body": (product.halal_body or "").strip().upper() or None,
+        "halal_body": halal.normalise_body(product.halal_body) or None,
         "halal_expires": product.halal_expires if complete_certificate else None,
     }
     texts = {

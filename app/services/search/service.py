@@ -118,7 +118,7 @@ def _context(shopper: Shopper, parts: list[str] | None = None) -> engine.Context
     return engine.Context(
         dialect=db.session.get_bind().dialect.name,
         today=shopper.today,
-        halal_bodies=shopper.ref.jakim_recognised if market.code == "MY" else None,
+        halal_bodies=market.halal_accepted,
         price_edges_twd=edges,
         owners=_owners(parts or [], shopper),
     )
