@@ -17,17 +17,12 @@ from app.services.catalog import storefront as catalog
 from app.services.catalog.storefront import Sort
 from app.services.search import service as search_service
 from app.web.context import shopper
-from app.web.htmx import hx_redirect, render_page_or_block
+from app.web.htmx import hx_redirect, render_listing, render_page_or_block, wants_more_items
 from app.web.params import id_arg
 from app.web.safe_redirect import safe_next
 from app.web.shop.structured import product_jsonld
 
 bp = Blueprint("shop", __name__, url_prefix="/<lang:lang>", template_folder="templates")
-
-
-def _listing_block() -> str:
-    """Load-more asks for the next items only; sort changes re-render the results."""
-    return "items" if request.headers.get("HX-Target") == "load-more" else "results"
 
 
 @bp.get("/")
@@ -46,8 +41,11 @@ def category(slug: str):
         abort(404)
     sort = Sort.parse(request.args.get("sort"))
     page = catalog.category_page(info, sort, request.args.get("after"), who)
-    return render_page_or_block(
-        "shop/category.html", _listing_block(), category=info, page=page, sort=sort
+    more = page.next_cursor and url_for(
+        "shop.category", slug=slug, sort=sort.value, after=page.next_cursor
+    )
+    return render_listing(
+        "shop/category.html", category=info, sort=sort, cards=page.cards, more_href=more
     )
 
 
@@ -79,9 +77,8 @@ def zone(slug: str):
     if found is None:
         abort(404)
     view, next_after = zones.zone_page(found, who, id_arg("after"))
-    return render_page_or_block(
-        "shop/zone.html", _listing_block(), zone=view, next_after=next_after
-    )
+    more = next_after and url_for("shop.zone", slug=slug, after=next_after)
+    return render_listing("shop/zone.html", zone=view, cards=view.cards, more_href=more)
 
 
 @bp.get("/shops/<vendor_slug>")
@@ -92,8 +89,11 @@ def vendor(vendor_slug: str):
         abort(404)
     sort = Sort.parse(request.args.get("sort"))
     page = catalog.vendor_page(found, sort, request.args.get("after"), who)
-    return render_page_or_block(
-        "shop/vendor.html", _listing_block(), vendor=found, page=page, sort=sort
+    more = page.next_cursor and url_for(
+        "shop.vendor", vendor_slug=vendor_slug, sort=sort.value, after=page.next_cursor
+    )
+    return render_listing(
+        "shop/vendor.html", vendor=found, sort=sort, cards=page.cards, more_href=more
     )
 
 
@@ -115,12 +115,27 @@ def _search_params() -> search_service.Params:
 def search():
     who = shopper()
     params = _search_params()
-    block = _listing_block()
     # "Load more" shows only more cards: the facet counts are not needed for it.
-    result = search_service.search(params, who, facets=block != "items")
+    result = search_service.search(params, who, facets=not wants_more_items())
     flagship = zones.flagship(who, clock.now()) if not result.cards else None
-    return render_page_or_block(
-        "shop/search.html", block, result=result, params=params, flagship=flagship
+    more = result.next_cursor and url_for(
+        "shop.search",
+        q=params.q,
+        category=params.category,
+        vendor=params.vendor,
+        halal=1 if params.halal else None,
+        in_stock=1 if params.in_stock else None,
+        price=params.price,
+        sort=params.sort,
+        after=result.next_cursor,
+    )
+    return render_listing(
+        "shop/search.html",
+        result=result,
+        params=params,
+        flagship=flagship,
+        cards=result.cards,
+        more_href=more,
     )
 
 
