@@ -8,8 +8,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from app.extensions import db
 from app.services import cache
+from app.transaction import unit_of_work
 
 
 @click.command("demo-data")
@@ -21,7 +21,7 @@ from app.services import cache
 @with_appcontext
 def demo_data(products: int, vendors: int, if_empty: bool) -> None:
     """Load the demo store: Taiwanese goods in four languages, pictures, zones, demo logins."""
-    from app.demo import loader  # the catalogue is large: load it only for this command
+    from app.demo import loader  # drawing pictures needs Pillow: load it only for this command
 
     started = time.perf_counter()
     if if_empty and loader.store_has_vendors():
@@ -29,16 +29,15 @@ def demo_data(products: int, vendors: int, if_empty: bool) -> None:
         return
     with click.progressbar(length=products, label="Products", show_pos=True) as bar:
         try:
-            result = loader.load(
-                products=products,
-                vendors=vendors,
-                media_root=current_app.config["MEDIA_ROOT"],
-                progress=bar.update,
-            )
+            with unit_of_work():
+                result = loader.load(
+                    products=products,
+                    vendors=vendors,
+                    media_root=current_app.config["MEDIA_ROOT"],
+                    progress=bar.update,
+                )
         except loader.DemoError as error:
-            db.session.rollback()
             raise click.ClickException(str(error)) from None
-    db.session.commit()
     cache.invalidate_all()
     seconds = time.perf_counter() - started
     click.echo(

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Product, SearchDocument
 from app.services.search import index
+from app.transaction import unit_of_work
 
 
 @click.group("search")
@@ -25,7 +26,6 @@ def reindex(if_empty: bool) -> None:
         click.echo("The search index is already built.")
         return
     total = db.session.scalar(select(func.count()).select_from(Product)) or 0
-    with click.progressbar(length=total, label="Indexing", show_pos=True) as bar:
+    with click.progressbar(length=total, label="Indexing", show_pos=True) as bar, unit_of_work():
         searchable = index.reindex_all(progress=bar.update)
-    db.session.commit()
     click.echo(f"Search index rebuilt: {searchable} searchable products.")

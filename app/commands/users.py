@@ -7,11 +7,11 @@ import os
 import click
 from flask.cli import with_appcontext
 
-from app.extensions import db
 from app.models.user import Role
 from app.services import accounts
 from app.services.accounts import PASSWORD_MIN
 from app.services.errors import EmailTaken, InvalidEmail
+from app.transaction import unit_of_work
 
 
 @click.group("users")
@@ -31,10 +31,10 @@ def create_operator(email: str, name: str) -> None:
     if len(password) < PASSWORD_MIN:
         raise click.ClickException(f"Use a password of at least {PASSWORD_MIN} characters.")
     try:
-        user = accounts.create_user(email, password, name, role=Role.OPERATOR)
+        with unit_of_work():
+            user = accounts.create_user(email, password, name, role=Role.OPERATOR)
     except InvalidEmail:
         raise click.ClickException(f"{email!r} is not an e-mail address.") from None
     except EmailTaken:
         raise click.ClickException(f"An account with {email} already exists.") from None
-    db.session.commit()
     click.echo(f"Operator {user.email} created.")

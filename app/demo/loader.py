@@ -1,40 +1,29 @@
 """Builds the demo store. One bulk path for 200 products or 100,000: rows go to the database
 in batches with explicit ids (COPY on PostgreSQL, executemany on SQLite; no per-row ORM work).
-
-The demo catalogue is data, in app/demo/data/:
-- `<vendor-slug>.csv`, one per demo vendor, in the catalog CSV format vendors upload
-  (../shared/formats/catalog-csv.md);
-- `pictures.csv` (handle, motif): what images.py draws for each product.
-Dates in the catalog files are relative to the day of loading, so the demo's certificates never
-run out: a cell `today+N` is that day plus N days. `dated()` writes them as ISO dates before
-anything reads the file; after that each file is a valid import file.
+The catalogue itself is data (app.demo.catalogue reads it).
 """
 
 from __future__ import annotations
 
-import csv
-import itertools
 import multiprocessing
 import os
 import random
-import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 
 from app.demo import images
+from app.demo.catalogue import read_catalogue
 from app.demo.vendors import VENDORS
-from app.demo.zones import ZONES
+from app.demo.zones import insert_zones
 from app.domain import ubn
 from app.domain.catalog_rules import listing_summary
 from app.extensions import db
 from app.models import (
     Category,
-    HalalBody,
     Product,
     ProductImage,
     ProductTranslation,
@@ -43,10 +32,6 @@ from app.models import (
     VariantTranslation,
     Vendor,
     VendorTranslation,
-    Zone,
-    ZoneMarket,
-    ZoneProduct,
-    ZoneTranslation,
 )
 from app.models.catalog import ProductStatus
 from app.models.inventory import StockReason
@@ -54,14 +39,10 @@ from app.models.user import Role
 from app.models.vendor import VendorStatus
 from app.services import accounts, bulk_insert, clock
 from app.services.catalog import media
-from app.services.catalog.csv import reader as catalog_csv
 from app.services.search import index as search_index
 
 BATCH = 2000
 SEED = 20261122
-DATA_DIR = Path(__file__).with_name("data")
-#: a whole cell `today+N`: the day of loading plus N days
-RELATIVE_DATE = re.compile(rb"(?<![^,\n])today\+([0-9]{1,5})(?![^,\r\n])")
 
 #: Demo logins, listed in README.md. Not secrets: this is the demo store.
 DEMO_ACCOUNTS = {
@@ -85,72 +66,6 @@ class DemoResult:
     variants: int = 0
     images: int = 0
     zones: int = 0
-
-
-def catalog_files() -> dict[str, Path]:
-    """Vendor slug -> the demo catalog file of that vendor, in the order of the demo vendors."""
-    return {spec["slug"]: DATA_DIR / f"{spec['slug']}.csv" for spec in VENDORS}
-
-
-def dated(content: bytes, today: date) -> bytes:
-    """A demo catalog file with its `today+N` cells written as ISO dates counted from `today`."""
-    return RELATIVE_DATE.sub(
-        lambda match: (today + timedelta(days=int(match[1]))).isoformat().encode(), content
-    )
-
-
-def read_catalogue(today: date) -> list[dict]:
-    """The demo products, interleaved by category so that any prefix of the list
-    (`flask demo-data --products 40`) still shows every category."""
-    with (DATA_DIR / "pictures.csv").open(encoding="utf-8", newline="") as handle:
-        motifs = {row["handle"]: row["motif"] for row in csv.DictReader(handle)}
-    products: list[dict] = []
-    for vendor, path in catalog_files().items():
-        _header, rows = catalog_csv.read_rows(dated(path.read_bytes(), today))
-        by_handle: dict[str, dict] = {}
-        for _number, cells in rows:
-            spec = by_handle.get(cells["handle"])
-            if spec is None:
-                spec = by_handle[cells["handle"]] = _spec(vendor, cells, motifs)
-            spec["variants"].append(
-                {
-                    "sku": cells["sku"],
-                    "labels": catalog_csv.texts(cells, "variant"),
-                    "price_twd": int(cells["price_twd"]),
-                    "stock": int(cells["stock"]),
-                    "weight_g": int(cells["weight_g"]),
-                }
-            )
-        products.extend(by_handle.values())
-    by_category: dict[str, list[dict]] = {}
-    for product in products:
-        by_category.setdefault(product["category"], []).append(product)
-    rounds = itertools.zip_longest(*by_category.values())
-    return [product for group in rounds for product in group if product is not None]
-
-
-def _spec(vendor: str, cells: dict[str, str], motifs: dict[str, str]) -> dict:
-    """A product as the bulk path takes it, from the cells of its first row."""
-    halal = None
-    if cells.get("halal", "").lower() == "yes":
-        halal = {
-            "body": cells["halal_cert_body"].upper(),
-            "number": cells["halal_cert_no"],
-            "expires": cells["halal_cert_expires"],
-        }
-    return {
-        "handle": cells["handle"],
-        "vendor": vendor,
-        "category": cells["category"],
-        "names": catalog_csv.texts(cells, "name"),
-        "descriptions": catalog_csv.texts(cells, "description"),
-        "variants": [],
-        "halal": halal,
-        "exempt": cells.get("exemption", "").lower() or None,
-        "hs_code": cells.get("hs_code") or None,
-        "origin": (cells.get("origin") or "TW").upper(),
-        "motif": motifs[cells["handle"]],
-    }
 
 
 def store_has_vendors() -> int:
@@ -206,7 +121,7 @@ def load(
     counts = _insert_products(catalogue, products, vendor_rows, categories, pictures, rng, progress)
     result.products, result.variants = counts
     _sync_sequences([Product, ProductTranslation, Variant, VariantTranslation, ProductImage])
-    result.zones = _insert_zones(categories)
+    result.zones = insert_zones(categories)
     db.session.flush()
     search_index.reindex_all(progress=search_progress)
     return result
@@ -446,68 +361,3 @@ def _product_row(spec, copy, product_id, vendor, categories, rng, now) -> dict:
 def _summary(variants: list[dict]) -> dict:
     low, in_stock = listing_summary((v["price_twd"], v["stock"]) for v in variants)
     return {"min_price_twd": low, "in_stock": in_stock}
-
-
-def _insert_zones(categories: dict[str, int]) -> int:
-    """The flagship zone gets a hand-picked mix; the demo zones pick by category or halal."""
-    now = clock.now()
-    today = clock.today()
-    flagship = db.session.scalar(select(Zone).where(Zone.is_flagship.is_(True)))
-    if flagship is not None:
-        picks = _flagship_picks()
-        _fill_zone(flagship.id, picks)
-    made = 0
-    for position, spec in enumerate(ZONES, start=1):
-        zone = Zone(
-            slug=spec["slug"],
-            accent=spec["accent"],
-            position=position,
-            starts_at=now + timedelta(days=spec["starts_in_days"]),
-            ends_at=now + timedelta(days=spec["ends_in_days"]) if spec["ends_in_days"] else None,
-        )
-        for locale, (title, blurb) in spec["texts"].items():
-            zone.translations.append(ZoneTranslation(locale=locale, title=title, blurb=blurb))
-        for code in spec["markets"]:
-            zone.markets.append(ZoneMarket(market_code=code))
-        db.session.add(zone)
-        db.session.flush()
-        stmt = select(Product.id).where(Product.status == ProductStatus.ACTIVE.value)
-        if spec.get("halal_only"):
-            stmt = stmt.where(
-                Product.halal_expires >= today,
-                Product.halal_body.in_(
-                    select(HalalBody.code).where(HalalBody.recognised_by_jakim.is_(True))
-                ),
-            )
-        if spec.get("categories"):
-            stmt = stmt.where(Product.category_id.in_([categories[c] for c in spec["categories"]]))
-        _fill_zone(zone.id, list(db.session.scalars(stmt.order_by(Product.id).limit(24))))
-        made += 1
-    return made
-
-
-def _flagship_picks() -> list[int]:
-    """Two products from each of the first vendors: the flagship shows the breadth of the
-    store."""
-    rows = db.session.execute(
-        select(Product.id, Product.vendor_id)
-        .where(Product.status == ProductStatus.ACTIVE.value)
-        .order_by(Product.vendor_id, Product.id)
-    )
-    picks = []
-    for _vendor, group in itertools.groupby(rows, key=lambda row: row.vendor_id):
-        picks.extend(row.id for row in itertools.islice(group, 2))
-        if len(picks) >= 16:
-            break
-    return picks
-
-
-def _fill_zone(zone_id: int, product_ids: list[int]) -> None:
-    if product_ids:
-        db.session.execute(
-            insert(ZoneProduct.__table__),
-            [
-                {"zone_id": zone_id, "product_id": pid, "position": pos}
-                for pos, pid in enumerate(product_ids)
-            ],
-        )

@@ -1,4 +1,17 @@
-"""Featured zones of the demo store, scheduled per market (days are relative to today)."""
+"""Featured zones of the demo store, scheduled per market (days are relative to today), and
+how they are filled."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+from sqlalchemy import insert, select
+
+from app.extensions import db
+from app.models import HalalBody, Product, Zone, ZoneMarket, ZoneProduct, ZoneTranslation
+from app.models.catalog import ProductStatus
+from app.services import clock
 
 ZONES = [
     {
@@ -102,3 +115,68 @@ ZONES = [
         },
     },
 ]
+
+
+def insert_zones(categories: dict[str, int]) -> int:
+    """The flagship zone gets a hand-picked mix; the demo zones pick by category or halal."""
+    now = clock.now()
+    today = clock.today()
+    flagship = db.session.scalar(select(Zone).where(Zone.is_flagship.is_(True)))
+    if flagship is not None:
+        picks = _flagship_picks()
+        _fill_zone(flagship.id, picks)
+    made = 0
+    for position, spec in enumerate(ZONES, start=1):
+        zone = Zone(
+            slug=spec["slug"],
+            accent=spec["accent"],
+            position=position,
+            starts_at=now + timedelta(days=spec["starts_in_days"]),
+            ends_at=now + timedelta(days=spec["ends_in_days"]) if spec["ends_in_days"] else None,
+        )
+        for locale, (title, blurb) in spec["texts"].items():
+            zone.translations.append(ZoneTranslation(locale=locale, title=title, blurb=blurb))
+        for code in spec["markets"]:
+            zone.markets.append(ZoneMarket(market_code=code))
+        db.session.add(zone)
+        db.session.flush()
+        stmt = select(Product.id).where(Product.status == ProductStatus.ACTIVE.value)
+        if spec.get("halal_only"):
+            stmt = stmt.where(
+                Product.halal_expires >= today,
+                Product.halal_body.in_(
+                    select(HalalBody.code).where(HalalBody.recognised_by_jakim.is_(True))
+                ),
+            )
+        if spec.get("categories"):
+            stmt = stmt.where(Product.category_id.in_([categories[c] for c in spec["categories"]]))
+        _fill_zone(zone.id, list(db.session.scalars(stmt.order_by(Product.id).limit(24))))
+        made += 1
+    return made
+
+
+def _flagship_picks() -> list[int]:
+    """Two products from each of the first vendors: the flagship shows the breadth of the
+    store."""
+    rows = db.session.execute(
+        select(Product.id, Product.vendor_id)
+        .where(Product.status == ProductStatus.ACTIVE.value)
+        .order_by(Product.vendor_id, Product.id)
+    )
+    picks = []
+    for _vendor, group in itertools.groupby(rows, key=lambda row: row.vendor_id):
+        picks.extend(row.id for row in itertools.islice(group, 2))
+        if len(picks) >= 16:
+            break
+    return picks
+
+
+def _fill_zone(zone_id: int, product_ids: list[int]) -> None:
+    if product_ids:
+        db.session.execute(
+            insert(ZoneProduct.__table__),
+            [
+                {"zone_id": zone_id, "product_id": pid, "position": pos}
+                for pos, pid in enumerate(product_ids)
+            ],
+        )

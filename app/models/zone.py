@@ -37,9 +37,6 @@ class Zone(db.Model):
         "ZoneProduct", cascade="all, delete-orphan", order_by="ZoneProduct.position"
     )
 
-    def is_live(self, now: datetime) -> bool:
-        return self.starts_at <= now and (self.ends_at is None or now < self.ends_at)
-
 
 class ZoneTranslation(db.Model):
     __tablename__ = "zone_translations"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import exists, select, update
+from sqlalchemy.orm.util import identity_key
 
 from app.extensions import db
 from app.models import Product, StockMovement, Variant
@@ -93,6 +94,7 @@ def reserve(variant_id: int, quantity: int, actor=None, reference: str | None = 
     )
     if ok:
         _record(variant_id, Reason.RESERVE, 0, quantity, actor, reference)
+        _moved(variant_id)
     return ok
 
 
@@ -104,6 +106,7 @@ def release(variant_id: int, quantity: int, actor=None, reference: str | None = 
     )
     if ok:
         _record(variant_id, Reason.RELEASE, 0, -quantity, actor, reference)
+        _moved(variant_id)
     return ok
 
 
@@ -117,37 +120,65 @@ def ship(variant_id: int, quantity: int, actor=None, reference: str | None = Non
     )
     if ok:
         _record(variant_id, Reason.SHIP, -quantity, -quantity, actor, reference)
+        _moved(variant_id)
     return ok
 
 
-def restock(variant_id: int, quantity: int, actor=None, reference: str | None = None) -> None:
-    """Returned goods back on the shelf."""
+def restock(variant_id: int, quantity: int, actor=None, reference: str | None = None) -> bool:
+    """Returned goods back on the shelf. False when the variant no longer exists."""
     _positive(quantity)
-    _conditional(variant_id, Variant.on_hand >= 0, {"on_hand": Variant.on_hand + quantity})
-    _record(variant_id, Reason.RETURN_RESTOCK, quantity, 0, actor, reference)
+    ok = _conditional(variant_id, Variant.on_hand >= 0, {"on_hand": Variant.on_hand + quantity})
+    if ok:
+        _record(variant_id, Reason.RETURN_RESTOCK, quantity, 0, actor, reference)
+        _moved(variant_id)
+    return ok
 
 
 def _positive(quantity: int) -> None:
-    if not isinstance(quantity, int) or quantity <= 0:
+    if type(quantity) is not int or quantity <= 0:
         raise ValueError("quantities are whole numbers above 0")
 
 
-def refresh_in_stock(product_ids: Iterable[int]) -> None:
-    """Each product is in stock while any of its variants has units available."""
+def _moved(variant_id: int) -> None:
+    """A movement may take a product's last available unit, or give one back: listings,
+    cards and search then follow (only when the product's in-stock flag really flips)."""
+    from app.services.catalog import events as product_events
+
+    # Lock the product first: two orders taking the last unit of two of its variants would
+    # otherwise each still see the other's unit (PostgreSQL reads what was committed when the
+    # statement began) and leave it "in stock"; queued, the second sees the first's change.
+    product_id = db.session.scalar(
+        select(Product.id)
+        .join(Variant, Variant.product_id == Product.id)
+        .where(Variant.id == variant_id)
+        .with_for_update(of=Product)
+    )
+    variant = db.session.identity_map.get(identity_key(Variant, variant_id))
+    if variant is not None:
+        db.session.expire(variant, ["on_hand", "reserved"])
+    flipped = refresh_in_stock([product_id])
+    if flipped:
+        product_events.changed(flipped)
+
+
+def refresh_in_stock(product_ids: Iterable[int]) -> list[int]:
+    """Each product is in stock while any of its variants has units available (the SQL form
+    of catalog_rules.listing_summary). Returns the products whose flag changed."""
     ids = sorted(set(product_ids))
-    if not ids:
-        return
     any_available = exists().where(
         Variant.product_id == Product.id, Variant.on_hand - Variant.reserved > 0
     )
+    flipped: list[int] = []
     for start in range(0, len(ids), 900):
-        db.session.execute(
+        flipped += db.session.scalars(
             update(Product)
-            .where(Product.id.in_(ids[start : start + 900]))
+            .where(Product.id.in_(ids[start : start + 900]), Product.in_stock != any_available)
             .values(in_stock=any_available)
+            .returning(Product.id)
             .execution_options(synchronize_session=False)
-        )
-    wanted = set(ids)
-    for obj in list(db.session.identity_map.values()):
-        if isinstance(obj, Product) and obj.id in wanted:
-            db.session.expire(obj, ["in_stock"])
+        ).all()
+    for product_id in flipped:
+        product = db.session.identity_map.get(identity_key(Product, product_id))
+        if product is not None:
+            db.session.expire(product, ["in_stock"])
+    return flipped

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.domain import plain_text
 from app.domain import ubn as ubn_rules
@@ -173,15 +173,6 @@ def create(
     if approved:
         _set_decision(vendor, None, approve=True, reason=None)
     return vendor, owner, password
-
-
-def pending_count() -> int:
-    return (
-        db.session.scalar(
-            select(func.count()).select_from(Vendor).where(Vendor.status == VendorStatus.PENDING)
-        )
-        or 0
-    )
 
 
 def queue(status: str | None):

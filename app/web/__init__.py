@@ -18,6 +18,7 @@ def register_web(app: Flask) -> None:
     from app.web.account.routes import bp as account_bp
     from app.web.context import register_context
     from app.web.ops.routes import bp as ops_bp
+    from app.web.portal import imports, photos, products  # noqa: F401 - their routes join bp
     from app.web.portal.routes import bp as vendor_bp
     from app.web.seo import bp as seo_bp
     from app.web.shop.routes import bp as shop_bp
@@ -110,7 +111,3 @@ def register_web(app: Flask) -> None:
             abort(404)
         if any("\x00" in value for key, value in request.args.items(multi=True) if key != "q"):
             abort(400)
-
-    @app.before_request
-    def _mark_htmx():
-        g.htmx = request.headers.get("HX-Request") == "true"

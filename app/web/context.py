@@ -165,6 +165,10 @@ def register_context(app: Flask) -> None:
     def _money(value: Money) -> str:
         return formatting.format_money(value, display_locale())
 
+    @app.template_filter("human_list")
+    def _human_list(values) -> str:
+        return formatting.format_list([str(v) for v in values], current_language().babel)
+
     @app.template_filter("locale_name")
     def _locale_name(value: str) -> str:
         return labels.LOCALE_NAMES[value]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from app.extensions import db
+from app import transaction
 from app.web.i18n import language_from_path
 
 TEMPLATES = {
@@ -37,5 +37,5 @@ def register_errors(app: Flask) -> None:
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
         app.logger.exception("Unhandled error on %s %s", request.method, request.path)
-        db.session.rollback()
+        transaction.rollback()
         return render_error(500, error)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from babel import Locale, localedata
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
+from babel.lists import format_list as babel_format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from app.domain.locales import LANGUAGES
@@ -75,6 +76,11 @@ def format_whole_money(major: int, currency: str, locale: str) -> str:
         locale=locale,
         currency_digits=False,
     )
+
+
+def format_list(values: list[str], locale: str) -> str:
+    """ "a, b and c" as the language writes a list (CLDR: 甲、乙和丙)."""
+    return babel_format_list(values, locale=locale) if values else ""
 
 
 def format_rate_percent(rate: Decimal, locale: str) -> str:

@@ -25,18 +25,14 @@ depends_on = None
 
 STATUSES_BEFORE = "'draft', 'pending_review', 'active', 'unlisted', 'removed'"
 STATUSES_AFTER = STATUSES_BEFORE + ", 'archived'"
-REASONS = (
-    "'opening', 'vendor_edit', 'import', 'reserve', 'release', 'ship', 'return_restock'"
-)
+REASONS = "'opening', 'vendor_edit', 'import', 'reserve', 'release', 'ship', 'return_restock'"
 
 
 def upgrade():
     with op.batch_alter_table("variants") as batch_op:
         batch_op.alter_column("stock", new_column_name="on_hand")
         batch_op.drop_constraint(op.f("ck_variants_stock_not_negative"), type_="check")
-        batch_op.add_column(
-            sa.Column("reserved", sa.Integer(), nullable=False, server_default="0")
-        )
+        batch_op.add_column(sa.Column("reserved", sa.Integer(), nullable=False, server_default="0"))
     with op.batch_alter_table("variants") as batch_op:
         batch_op.create_check_constraint("on_hand_not_negative", "on_hand >= 0")
         batch_op.create_check_constraint(

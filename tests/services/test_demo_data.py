@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.demo import images, loader
+from app.demo import catalogue, images, loader
 from app.models import Category, Product
 from app.services import clock
 from app.services.catalog import csv as catalog_csv
@@ -30,18 +30,18 @@ PRODUCTS_PER_FILE = {
 
 
 def test_the_data_holds_one_file_per_demo_vendor_and_a_picture_for_every_product():
-    files = {path.stem for path in loader.DATA_DIR.glob("*.csv")} - {"pictures"}
-    assert files == set(loader.catalog_files()) == set(PRODUCTS_PER_FILE)
-    catalogue = loader.read_catalogue(clock.today())  # a product without a motif raises
-    assert len(catalogue) == sum(PRODUCTS_PER_FILE.values()) == 200
-    assert {spec["motif"] for spec in catalogue} <= set(images.MOTIFS)
+    files = {path.stem for path in catalogue.DATA_DIR.glob("*.csv")} - {"pictures"}
+    assert files == set(catalogue.catalog_files()) == set(PRODUCTS_PER_FILE)
+    specs = catalogue.read_catalogue(clock.today())  # a product without a motif raises
+    assert len(specs) == sum(PRODUCTS_PER_FILE.values()) == 200
+    assert {spec["motif"] for spec in specs} <= set(images.MOTIFS)
 
 
 @pytest.mark.parametrize("slug", list(PRODUCTS_PER_FILE))
 def test_demo_file_passes_the_import_checks_vendors_uploads_get(db, make, slug):
     """After date substitution each file is a valid upload for a new vendor: the same planning
     refuses an expired certificate, an unknown category or exemption, a bad price..."""
-    content = loader.dated(loader.catalog_files()[slug].read_bytes(), clock.today())
+    content = catalogue.dated(catalogue.catalog_files()[slug].read_bytes(), clock.today())
     plan = catalog_csv.plan(make.vendor(), content)  # raises ImportFailed on any error
     assert plan.products_created == PRODUCTS_PER_FILE[slug]
     assert plan.products_updated == 0
@@ -65,8 +65,8 @@ def test_loaded_demo_certificates_are_valid_on_the_day_of_loading(
     shown = set(db.session.scalars(select(Category.slug).join(Product).distinct()))
     demo_categories = {
         cells["category"]
-        for path in loader.catalog_files().values()
-        for _number, cells in read_rows(loader.dated(path.read_bytes(), load_day))[1]
+        for path in catalogue.catalog_files().values()
+        for _number, cells in read_rows(catalogue.dated(path.read_bytes(), load_day))[1]
         if cells.get("category")
     }
     assert shown == demo_categories

@@ -162,7 +162,8 @@ def test_vendor_lists_a_product_that_thai_shoppers_find(browser, db, approved, m
         ({"name_en": ""}, "An English name is required."),
         ({"handle": "Not A Handle"}, "Use lower-case letters, digits and hyphens, at most 64."),
         ({"variants-0-price_twd": "0"}, "Enter a whole number of NT$ above 0, like 450."),
-        ({"variants-0-price_twd": "abc"}, "Enter a whole number, like 450."),
+        # the rule's words, not the number field's own (tests/web/test_one_rule_set.py)
+        ({"variants-0-price_twd": "abc"}, "Enter a whole number of NT$ above 0, like 450."),
         (
             {"halal_body": "THIDA"},
             "Give the certifying body, the certificate number and its expiry date together.",

@@ -95,7 +95,7 @@ def problems(view: CatalogView, draft: ProductDraft, product: Product | None) ->
         if (
             isinstance(variant.stock, int)
             and not isinstance(variant.stock, bool)
-            and variant.stock < held
+            and 0 <= variant.stock < held
         ):
             found.append(
                 problem(("variants", index, "stock"), "stock.below_reserved", reserved=held)

@@ -55,20 +55,18 @@ def vendor_detail(vendor_id: int):
             else:
                 flash(_("This application was already decided."), "error")
         else:
-            flash(
-                _("Approved %(vendor)s.", vendor=vendor.name_en)
-                if approve
-                else _("Rejected %(vendor)s.", vendor=vendor.name_en),
-                "success",
-            )
+            done = _("Approved %(vendor)s.") if approve else _("Rejected %(vendor)s.")
+            flash(done % {"vendor": vendor.name_en}, "success")
             return redirect(url_for("ops.vendor_queue"), code=303)
+    return _vendor_page(vendor, form)
+
+
+def _vendor_page(vendor: Vendor, form: DecisionForm):
     ref = reference.get()
-    category_names = [category_name(ref.categories[c.id]).value for c in vendor.categories]
-    decided_by = db.session.get(User, vendor.decided_by_id) if vendor.decided_by_id else None
     return render_template(
         "ops/vendor.html",
         vendor=vendor,
         form=form,
-        category_names=category_names,
-        decided_by=decided_by,
+        category_names=[category_name(ref.categories[c.id]).value for c in vendor.categories],
+        decided_by=db.session.get(User, vendor.decided_by_id) if vendor.decided_by_id else None,
     )

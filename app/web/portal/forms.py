@@ -261,16 +261,19 @@ class ProductForm(StoreForm):
         )
 
     def show_problems(self, problems) -> None:
-        """Each problem under its field (or above the form); a field that already says what
-        is wrong with it keeps its own message."""
+        """Each problem under its field (or above the form) in the rule's words, the words
+        the catalog CSV uses: they replace what the field itself said (a number or date it
+        could not read, a length or choice it refused). One message a field, the first."""
         self.service_errors = []
         rows = self._rows()
+        ruled = set()
         for found in problems:
             field = self._field_for(found.path, rows)
             if field is None:
                 self.service_errors.append(message(found))
-            elif not field.errors:
-                field.errors = [*field.errors, message(found)]
+            elif field.name not in ruled:
+                ruled.add(field.name)
+                field.errors = [message(found)]
 
     def _field_for(self, path: tuple, rows: list):
         head = path[0]

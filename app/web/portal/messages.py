@@ -8,6 +8,8 @@ from flask_babel import ngettext
 from app.services.errors import ListingRefused
 from app.services.reference import CategoryInfo
 from app.web.context import category_name as _category_text
+from app.web.formatting import format_list
+from app.web.i18n import current_language
 from app.web.labels import LISTING_NEEDS
 
 
@@ -16,7 +18,7 @@ def category_name(info: CategoryInfo) -> str:
 
 
 def _needs(missing: list[str]) -> str:
-    return ", ".join(str(LISTING_NEEDS[item]) for item in missing)
+    return format_list([str(LISTING_NEEDS[item]) for item in missing], current_language().babel)
 
 
 def saved(product, created: bool) -> str:
