@@ -8,8 +8,20 @@ PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 PYTEST_ARGS ?=
 
+# localstripe, the fake Stripe server of `make run` and the tests: a GPL aiohttp server kept
+# out of the app in a venv of its own, started on loopback by our launcher.
+LOCALSTRIPE_VENV := .localstripe-venv
+LOCALSTRIPE_PY := $(LOCALSTRIPE_VENV)/bin/python
+LOCALSTRIPE_LAUNCHER := app/integrations/localstripe_launcher.py
+STRIPE_PORT ?= 8420
+LOCALSTRIPE_URL := http://127.0.0.1:$(STRIPE_PORT)
+# `make run` starts localstripe unless STRIPE_API_BASE points elsewhere (real Stripe)
+STRIPE_API_BASE ?= $(LOCALSTRIPE_URL)
+# the obviously fake local secret localstripe signs webhooks with (config.py's default too)
+LOCALSTRIPE_WEBHOOK_SECRET := whsec_localstripe_dev
+
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint fmt bench bench-search lighthouse i18n-extract i18n-update i18n-compile clean mutation
+.PHONY: help setup localstripe run test lint fmt bench bench-search lighthouse i18n-extract i18n-update i18n-compile clean mutation
 
 help:
 	@echo "make run    serve the demo store on http://127.0.0.1:$(PORT)"
@@ -37,13 +49,58 @@ i18n-compile: $(VENV)/.installed
 setup: $(VENV)/.installed i18n-compile
 	@mkdir -p instance
 
-run: setup
+$(LOCALSTRIPE_PY):
+	$(PYTHON) -m venv $(LOCALSTRIPE_VENV)
+	$(LOCALSTRIPE_PY) -m pip install --quiet --upgrade pip
+
+$(LOCALSTRIPE_VENV)/.installed: requirements-localstripe.txt | $(LOCALSTRIPE_PY)
+	$(LOCALSTRIPE_VENV)/bin/pip install --quiet -r requirements-localstripe.txt
+	touch $@
+
+localstripe: $(LOCALSTRIPE_VENV)/.installed
+
+# Waits until localstripe answers (failing if it stopped: port in use?), then registers the
+# store's webhook with it; localstripe keeps webhooks in memory only, so every start does.
+define LOCALSTRIPE_READY
+import os, sys, time, urllib.parse, urllib.request
+base, pid = os.environ["STRIPE_API_BASE"], int(sys.argv[1])
+for _ in range(150):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        sys.exit("localstripe stopped: is port $(STRIPE_PORT) in use? Pick another: make run STRIPE_PORT=...")
+    try:
+        urllib.request.urlopen(base + "/js.stripe.com/v3/", timeout=1).close()
+        break
+    except OSError:
+        time.sleep(0.1)
+else:
+    sys.exit(f"localstripe did not answer at {base}")
+hook = {"url": "http://127.0.0.1:$(PORT)/webhooks/stripe", "secret": os.environ["STRIPE_WEBHOOK_SECRET"]}
+urllib.request.urlopen(base + "/_config/webhooks/tgg", urllib.parse.urlencode(hook).encode(), timeout=5).close()
+endef
+export LOCALSTRIPE_READY
+
+# With localstripe (the default): start it (its data in instance/localstripe.pickle), wait for
+# it, register the webhook, serve the app, and stop localstripe when the app stops (Ctrl-C too).
+run: setup localstripe
 	$(FLASK) db upgrade
 	$(FLASK) demo-data --if-empty
 	$(FLASK) search reindex --if-empty
+ifeq ($(STRIPE_API_BASE),$(LOCALSTRIPE_URL))
+	@export STRIPE_API_BASE=$(STRIPE_API_BASE) \
+		STRIPE_WEBHOOK_SECRET=$${STRIPE_WEBHOOK_SECRET:-$(LOCALSTRIPE_WEBHOOK_SECRET)}; \
+	$(LOCALSTRIPE_PY) $(LOCALSTRIPE_LAUNCHER) --port $(STRIPE_PORT) \
+		--state instance/localstripe.pickle & localstripe=$$!; \
+	trap 'kill $$localstripe 2>/dev/null; wait $$localstripe 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	$(LOCALSTRIPE_PY) -c "$$LOCALSTRIPE_READY" $$localstripe || exit 1; \
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+else
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+endif
 
-test: setup node_modules/.installed
+test: setup localstripe node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Mutation testing (not part of `make test`): mutmut changes app/domain/ and the catalog
@@ -88,4 +145,5 @@ lighthouse: setup
 	bench/lighthouse.sh
 
 clean:
-	rm -rf $(VENV) node_modules instance/tgg.sqlite3* .pytest_cache mutants
+	rm -rf $(VENV) $(LOCALSTRIPE_VENV) node_modules instance/tgg.sqlite3* \
+		instance/localstripe.pickle .pytest_cache mutants

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", BASE_DIR / "instance"))
@@ -25,6 +26,24 @@ def _database_url(default: str) -> str:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return url
+
+
+def _is_localstripe(api_base: str) -> bool:
+    """localstripe, the fake Stripe server of development and tests, runs on loopback."""
+    return urlsplit(api_base).hostname == "127.0.0.1"
+
+
+def _stripe_setting(name: str, api_base: str, localstripe_default: str) -> str | None:
+    """The environment's value; else, only against localstripe, an obviously fake local one
+    (localstripe takes any sk_/pk_ key), so `make run` and the tests need no set-up."""
+    return os.environ.get(name) or (localstripe_default if _is_localstripe(api_base) else None)
+
+
+def _stripe_js_url(api_base: str) -> str:
+    """Stripe.js, or localstripe's stand-in for it."""
+    if _is_localstripe(api_base):
+        return api_base.rstrip("/") + "/js.stripe.com/v3/"
+    return "https://js.stripe.com/v3/"
 
 
 def _dev_secret_key() -> str:
@@ -69,10 +88,16 @@ class Config:
     OUTBOX_WORKER = os.environ.get("OUTBOX_WORKER", "1" if REDIS_URL else "0") == "1"
     #: seconds between the worker's sweeps for retries and other scheduled work
     WORKER_SWEEP_SECONDS = int(os.environ.get("WORKER_SWEEP_SECONDS", "30"))
+    #: without a worker, each app process sweeps this often (0: never; tests sweep by hand)
+    IN_PROCESS_SWEEP_SECONDS = int(os.environ.get("IN_PROCESS_SWEEP_SECONDS", "60"))
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SIGN_IN = "10 per minute;50 per hour"
     RATELIMIT_SIGN_UP = "10 per hour"
+    #: placing orders and paying: generous for a person, tight for a script
+    RATELIMIT_CHECKOUT = "20 per minute;100 per hour"
+    #: webhook posts with a bad signature (good ones are never limited)
+    RATELIMIT_WEBHOOK_BAD = "30 per minute"
 
     COMPRESS_MIMETYPES = [
         "text/html",
@@ -101,10 +126,17 @@ class Config:
     #: Absolute origin used in sitemaps and canonical links when set (e.g. behind a proxy).
     SITE_URL = os.environ.get("SITE_URL") or None
 
-    STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY") or None
-    STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY") or None
-    STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET") or None
+    #: localstripe on loopback in development and tests (`make run` starts it, see
+    #: app/integrations/localstripe_launcher.py); https://api.stripe.com for real Stripe
     STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "http://127.0.0.1:8420")
+    STRIPE_SECRET_KEY = _stripe_setting("STRIPE_SECRET_KEY", STRIPE_API_BASE, "sk_test_localstripe")
+    STRIPE_PUBLISHABLE_KEY = _stripe_setting(
+        "STRIPE_PUBLISHABLE_KEY", STRIPE_API_BASE, "pk_test_localstripe"
+    )
+    STRIPE_WEBHOOK_SECRET = _stripe_setting(
+        "STRIPE_WEBHOOK_SECRET", STRIPE_API_BASE, "whsec_localstripe_dev"
+    )
+    STRIPE_JS_URL = os.environ.get("STRIPE_JS_URL") or _stripe_js_url(STRIPE_API_BASE)
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "8025"))
@@ -126,6 +158,7 @@ class Config:
 class TestConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
+    IN_PROCESS_SWEEP_SECONDS = 0
     SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 - tests only
     MAIL_SUPPRESS_SEND = False
     SERVER_NAME = None
@@ -144,7 +177,20 @@ class ProductionConfig(Config):
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10}
     PREFERRED_URL_SCHEME = "https"
 
-    REQUIRED = ("SECRET_KEY", "DATABASE_URL")
+    # Stripe: real Stripe unless told otherwise, and never the local development keys
+    STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
+    STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY") or None
+    STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY") or None
+    STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET") or None
+    STRIPE_JS_URL = os.environ.get("STRIPE_JS_URL") or _stripe_js_url(STRIPE_API_BASE)
+
+    REQUIRED = (
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "STRIPE_SECRET_KEY",
+        "STRIPE_PUBLISHABLE_KEY",
+        "STRIPE_WEBHOOK_SECRET",
+    )
 
     @classmethod
     def finalize(cls) -> None:

@@ -122,6 +122,18 @@ def redis_url(tmp_path_factory):
         yield url
 
 
+@pytest.fixture(scope="session")
+def localstripe(tmp_path_factory):
+    """localstripe (the fake Stripe server) on loopback, from scratch, shared by the session:
+    `.url` is the API base; `.register_webhook(url, secret)`, `.clear()` and `.get(path)`
+    set it up and look inside it (tests/servers.py)."""
+    from tests.servers import localstripe_server
+
+    state = tmp_path_factory.mktemp("localstripe") / "localstripe.pickle"
+    with localstripe_server(state) as server:
+        yield server
+
+
 @pytest.fixture
 def outbox(smtp_sink):
     smtp_sink.messages.clear()
@@ -129,7 +141,7 @@ def outbox(smtp_sink):
 
 
 @pytest.fixture(scope="session")
-def test_settings(database_url, tmp_path_factory, smtp_sink):
+def test_settings(database_url, tmp_path_factory, smtp_sink, localstripe):
     return {
         "SQLALCHEMY_DATABASE_URI": database_url,
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
@@ -137,6 +149,12 @@ def test_settings(database_url, tmp_path_factory, smtp_sink):
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": smtp_sink.port,
         "MAIL_SUPPRESS_SEND": False,
+        # payments go to the session's localstripe (every test app talks to it)
+        "STRIPE_API_BASE": localstripe.url,
+        "STRIPE_JS_URL": f"{localstripe.url}/js.stripe.com/v3/",
+        "STRIPE_SECRET_KEY": "sk_test_localstripe",
+        "STRIPE_PUBLISHABLE_KEY": "pk_test_localstripe",
+        "STRIPE_WEBHOOK_SECRET": "whsec_test_suite",
     }
 
 
