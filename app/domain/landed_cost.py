@@ -193,3 +193,14 @@ def _amount(kind: Kind, rates: list[tuple[Decimal, int]], goods: int, ship: int,
             rate_f = rate_f / (1 + rate_f)
         total += base * rate_f
     return _fraction_half_up(total)
+
+
+def price_basis(rules: Iterable[TaxRule], on: date) -> str:
+    """What a shown price leaves out in a market, by its rules in force: "added" (import tax
+    may come on top), "included" (the only tax is inside the price, as Taiwan's business
+    tax) or "none" (no tax rules)."""
+    kinds = {rule.kind for rule in rules if rule.in_force(on)}
+    if kinds - {Kind.INCLUDED}:
+        return "added"
+    return "included" if kinds else "none"
+

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+
+from babel.core import get_global
 
 
 @dataclass(frozen=True)
@@ -84,3 +87,46 @@ def best_language(accept: list[tuple[str, float]]) -> str:
         if primary in LANGUAGES:
             return primary
     return DEFAULT_LANGUAGE
+
+
+def _market_of_tag(tag: str, markets: Collection[str]) -> str | None:
+    """The store market a BCP 47 tag points at: its region when it names one, else the region
+    CLDR says the language (and script) is most likely written in (ms → MY, zh-Hant → TW)."""
+    subtags = tag.replace("_", "-").split("-")
+    language = subtags[0].lower()
+    if not language.isalpha() or not 2 <= len(language) <= 8:
+        return None  # "*", or a private-use tag ("x-...")
+    script = None
+    for subtag in subtags[1:]:
+        if len(subtag) == 1:
+            break  # an extension or private-use part follows
+        if len(subtag) == 4 and subtag.isalpha() and script is None:
+            script = subtag.title()
+        elif (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
+            region = subtag.upper()
+            return region if region in markets else None
+    likely = get_global("likely_subtags")
+    full = (script and likely.get(f"{language}_{script}")) or likely.get(language)
+    if full is None:
+        return None
+    region = full.split("_")[-1]
+    return region if region in markets else None
+
+
+def market_from_accept_language(
+    accept: list[tuple[str, float]], markets: Collection[str]
+) -> str | None:
+    """The market a browser's Accept-Language points at, or None when it names none of ours.
+
+    Tags are read best quality first (the header's order among equals); the first whose region
+    is one of the store's markets wins: en-PH → PH, zh-MY → MY, en-SG → SG. A tag without a
+    region counts where its language is most likely written (ms → MY, th → TH; en → US and zh →
+    CN name no market of ours). A tag of quality 0 is one the browser refuses.
+    """
+    for tag, quality in sorted(accept, key=lambda item: -item[1]):
+        if quality <= 0:
+            continue
+        market = _market_of_tag(tag, markets)
+        if market is not None:
+            return market
+    return None

@@ -6,6 +6,7 @@ each (amount, currency, locale) is formatted once per process.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -14,7 +15,14 @@ from babel import Locale, localedata
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.lists import format_list as babel_format_list
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import (
+    NumberPattern,
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_currency_symbol,
+    parse_pattern,
+)
 
 from app.domain.locales import LANGUAGES
 from app.domain.money import Money, minor_unit
@@ -22,14 +30,18 @@ from app.services.clock import STORE_TZ
 
 #: currencies shown without minor units whatever ISO says (cash has no cents)
 WHOLE_UNIT_CURRENCIES = frozenset({"TWD"})
-#: symbols the store always spells out: Babel writes a bare "$" for TWD in zh_Hant_TW, which a
-#: page also showing Singapore dollars would make ambiguous (DESIGN.md: `NT$450`)
-FIXED_SYMBOLS = {"TWD": "NT$"}
+#: symbols the store always spells out, in every language: CLDR writes a bare "$" for SGD in
+#: en_SG and ms_SG and for TWD in zh_Hant_TW, which a page showing the other dollar (or a
+#: shopper comparing markets) would read wrongly (DESIGN.md: `NT$450`)
+FIXED_SYMBOLS = {"TWD": "NT$", "SGD": "S$"}
+#: CLDR's currencySpacing (root data; Babel does not apply it): what goes between a symbol
+#: and the digits when the pattern puts nothing there
+CURRENCY_SPACE = "\xa0"
 
 
 @lru_cache(maxsize=64)
 def money_locale(lang: str, market_code: str) -> str:
-    """`<language>_<market country>` where Babel has it (en_SG shows $, en_MY RM), else the
+    """`<language>_<market country>` where Babel has it (en_SG, en_MY shows RM), else the
     language's own locale."""
     babel_locale = Locale.parse(LANGUAGES[lang].babel)
     base = babel_locale.language + (f"_{babel_locale.script}" if babel_locale.script else "")
@@ -37,45 +49,73 @@ def money_locale(lang: str, market_code: str) -> str:
     return candidate if localedata.exists(candidate) else str(babel_locale)
 
 
-@lru_cache(maxsize=16)
-def _whole_pattern(locale: str, currency: str = "") -> str:
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern
-    return _with_symbol(pattern.replace(".00", ""), currency)
+def _stands_apart(char: str) -> bool:
+    """CLDR's currencyMatch `[[:^S:]&[:^Z:]]`: a letter (or digit, or punctuation) next to the
+    digits needs a space; a currency sign ($, ฿, ₱) or an existing space does not."""
+    return unicodedata.category(char)[0] not in "SZ"
 
 
-def _with_symbol(pattern: str, currency: str) -> str:
-    symbol = FIXED_SYMBOLS.get(currency)
-    return pattern.replace("¤", symbol) if symbol else pattern
+def _place_symbol(affix: str, symbol: str, fixed: bool, *, before_number: bool) -> str:
+    """One prefix or suffix of a currency pattern with CLDR's currency spacing applied.
+
+    The rule (afterCurrency / beforeCurrency, surroundingMatch `[:digit:]`): where the symbol
+    touches the number (the prefix ends with ¤, or the suffix starts with it) and its character
+    on that side stands apart, a no-break space goes between them. The number's own side always
+    starts and ends with a digit here (Latin digits; any sign belongs to the affix).
+    """
+    if "¤" not in affix:
+        return affix
+    if before_number and affix.endswith("¤") and _stands_apart(symbol[-1]):
+        affix += CURRENCY_SPACE
+    elif not before_number and affix.startswith("¤") and _stands_apart(symbol[0]):
+        affix = CURRENCY_SPACE + affix
+    # Babel writes CLDR's own symbol in place of ¤; ours go in as quoted pattern text
+    return affix.replace("¤", f"'{symbol}'") if fixed else affix
+
+
+@lru_cache(maxsize=256)
+def _currency_pattern(locale: str, currency: str, whole: bool) -> NumberPattern:
+    """The locale's standard currency pattern for one currency, with its symbol and spacing
+    settled (and without the fraction when `whole`)."""
+    base = Locale.parse(locale).currency_formats["standard"]
+    fixed = currency in FIXED_SYMBOLS
+    symbol = FIXED_SYMBOLS[currency] if fixed else get_currency_symbol(currency, locale)
+    number = base.number_pattern.split(".")[0] if whole else base.number_pattern
+    halves = [
+        _place_symbol(prefix, symbol, fixed, before_number=True)
+        + number
+        + _place_symbol(suffix, symbol, fixed, before_number=False)
+        for prefix, suffix in zip(base.prefix, base.suffix, strict=True)
+    ]
+    return parse_pattern(";".join(halves))
+
+
+def _currency(value: Decimal, currency: str, locale: str, whole: bool) -> str:
+    return format_currency(
+        value,
+        currency,
+        format=_currency_pattern(locale, currency, whole),
+        locale=locale,
+        currency_digits=not whole,
+    )
 
 
 @lru_cache(maxsize=50_000)
 def _format(amount_minor: int, currency: str, locale: str) -> str:
     value = Decimal(amount_minor).scaleb(-minor_unit(currency))
-    if currency in WHOLE_UNIT_CURRENCIES:
-        return format_currency(
-            value,
-            currency,
-            format=_whole_pattern(locale, currency),
-            locale=locale,
-            currency_digits=False,
-        )
-    return format_currency(value, currency, locale=locale)
+    return _currency(value, currency, locale, whole=currency in WHOLE_UNIT_CURRENCIES)
 
 
 def format_money(money: Money, locale: str) -> str:
+    """An amount as shoppers in `locale` read it: "S$27.91", "฿701.83", "MYR\xa091.94" (th),
+    "RM\xa091.94" (ms_MY), "NT$680"."""
     return _format(money.amount_minor, money.currency, locale)
 
 
 @lru_cache(maxsize=2_000)
 def format_whole_money(major: int, currency: str, locale: str) -> str:
     """A round amount without its minor unit (price bands: "฿300", not "฿300.00")."""
-    return format_currency(
-        Decimal(major),
-        currency,
-        format=_whole_pattern(locale, currency),
-        locale=locale,
-        currency_digits=False,
-    )
+    return _currency(Decimal(major), currency, locale, whole=True)
 
 
 def format_list(values: list[str], locale: str) -> str:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from babel import support
-from flask import Flask, current_app, g, has_app_context, session
+from flask import Flask, after_this_request, current_app, g, has_app_context, request, session
 from flask_babel import Babel, Domain, get_babel, get_locale
 from werkzeug.routing import BaseConverter
 
-from app.domain.locales import DEFAULT_LANGUAGE, LANGUAGES, Language
+from app.domain.locales import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Language,
+    market_from_accept_language,
+)
 
 
 class LangConverter(BaseConverter):
@@ -81,8 +86,21 @@ def language_from_path(path: str) -> str:
 
 
 def market_code_for_request(market_codes: set[str]) -> str:
-    """The shopper's chosen market, else the market their language implies."""
+    """The shopper's chosen market; else the one their browser's region points at (en-PH →
+    PH, zh-MY → MY); else the market their language implies.
+
+    A page whose market came from Accept-Language says so with `Vary: Accept-Language`; a
+    chosen market comes from the session cookie (Flask adds `Vary: Cookie`).
+    """
     chosen = session.get("market")
     if chosen in market_codes:
         return chosen
-    return current_language().default_market
+    after_this_request(_vary_on_accept_language)
+    accept = [(tag, quality) for tag, quality in request.accept_languages]
+    detected = market_from_accept_language(accept, market_codes)
+    return detected or current_language().default_market
+
+
+def _vary_on_accept_language(response):
+    response.vary.add("Accept-Language")
+    return response

@@ -28,8 +28,9 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 HTMX_VERSION = "2.0.11"
-#: A price in Malaysian ringgit as Babel writes it: "RM12.34" (en_MY) or "MYR12.34" (th).
-RINGGIT = re.compile(r"(RM|MYR)\s?\d")
+#: A price in Malaysian ringgit as CLDR writes it: "RM 12.34" (en_MY) or "MYR 12.34" (th), a
+#: no-break space between the lettered symbol and the digits.
+RINGGIT = re.compile(r"(RM|MYR)\s\d")
 MARKER = "window.__sameDocument"
 #: cards on one page of a listing before "Load more"
 PAGE = 24
@@ -190,7 +191,7 @@ def test_thai_shopper_on_a_phone_switches_market_then_language(visit, live_serve
     expect(page).to_have_url(server.url("/th" + product_path))
     expect(page.get_by_role("heading", level=1, name=names["th"], exact=True)).to_be_visible()
     price_label = re.escape(server.text("th", "Price"))
-    expect(page.get_by_text(re.compile(rf"^{price_label}\s*(RM|MYR)\s?\d")).first).to_be_visible()
+    expect(page.get_by_text(re.compile(rf"^{price_label}\s*(RM|MYR)\s\d")).first).to_be_visible()
     landed = landed_box(page, server, "th", "MY")
     expect(landed).to_contain_text(RINGGIT)
     visit_.shot("product-th-in-ringgit")

@@ -89,8 +89,9 @@ def test_language_switcher_keeps_the_page_and_its_query(client, oolong):
 def test_market_defaults_from_language(client, oolong):
     url = "/{}/products/alishan-leaf/high-mountain-oolong"
     assert "฿701.83" in html(client.get(url.format("th")))  # NT$680 × 1.0321 = 701.8280
-    assert "RM91.94" in html(client.get(url.format("ms")))  # 680 × 0.1352 = 91.936
-    assert "$27.91" in html(client.get(url.format("en")))  # en → Singapore, S$ shown as $
+    # 680 × 0.1352 = 91.936; CLDR's currency spacing keeps a lettered symbol off the digits
+    assert "RM\xa091.94" in html(client.get(url.format("ms")))
+    assert "S$27.91" in html(client.get(url.format("en")))  # en → Singapore, never a bare $
     taiwan = html(client.get(url.format("zh-hant")))
     # TWD in whole dollars and always as NT$, even where Babel's zh_Hant_TW writes a bare $
     assert "NT$680" in taiwan
@@ -103,7 +104,7 @@ def test_market_switcher_changes_currency_without_javascript(browser, oolong):
     assert response.status_code == 303
     assert response.headers["Location"] == product
     page = html(browser.get(product))
-    assert "MYR91.94" in page or "RM91.94" in page
+    assert "MYR\xa091.94" in page  # CLDR's Thai has no ringgit symbol: the code, spaced
     assert 'lang="th"' in page  # language stays Thai: market and language are independent
 
 
@@ -115,7 +116,7 @@ def test_market_switcher_refuses_foreign_redirects_and_unknown_markets(browser, 
     response = browser.submit("/en/", {"market": "XX", "next": "/en/"}, action="/en/market")
     assert response.status_code == 303
     # the unknown code was ignored: the earlier choice (Malaysia) still holds
-    assert "RM" in html(browser.get("/en/products/alishan-leaf/high-mountain-oolong"))
+    assert "RM\xa091.94" in html(browser.get("/en/products/alishan-leaf/high-mountain-oolong"))
 
 
 def test_market_switcher_over_htmx_redirects_the_page(browser, oolong):
@@ -133,7 +134,7 @@ def test_market_switcher_over_htmx_redirects_the_page(browser, oolong):
 def test_product_page_shows_price_landed_cost_and_rate_date(client, oolong):
     page = html(client.get("/en/products/alishan-leaf/high-mountain-oolong"))
     assert "High Mountain Oolong" in page
-    assert "$27.91" in page  # NT$680 in SGD
+    assert "S$27.91" in page  # NT$680 in SGD
     assert "GST" in page
     assert "9%" in page
     assert "Nov 1, 2026" in page  # the rate's as-of date
@@ -150,13 +151,13 @@ def test_variant_choice_changes_price_with_and_without_htmx(client, oolong):
     url = f"/en/products/alishan-leaf/high-mountain-oolong?variant={oolong.variants[1].id}"
     full = client.get(url)
     assert "<html" in html(full)
-    assert "$53.37" in html(full)  # NT$1,300 × 0.04105
+    assert "S$53.37" in html(full)  # NT$1,300 × 0.04105
     assert "Out of stock" in html(full)
     fragment = client.get(url, headers={"HX-Request": "true", "HX-Target": "buy-box"})
     body = html(fragment)
     assert "<html" not in body
     assert 'id="buy-box"' in body
-    assert "$53.37" in body
+    assert "S$53.37" in body
     assert "HX-Request" in fragment.headers["Vary"]
     boosted = client.get(url, headers={"HX-Request": "true", "HX-Boosted": "true"})
     assert "<html" in html(boosted)

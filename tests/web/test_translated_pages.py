@@ -111,8 +111,8 @@ def test_home_page_title_and_description_are_translated(client, shop, lang):
     description = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
     assert description == translation(
         locale,
-        "Tea, pineapple cake, sauces and crafts from Taiwan's makers, shipped to your door "
-        "with import tax included.",
+        "Tea, pineapple cake, sauces and crafts from Taiwan's makers, delivered to your door. "
+        "Import tax is paid at checkout, so nothing is due on delivery.",
     )
 
 
