@@ -24,4 +24,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from app.cli import register_cli
 
     register_cli(app)
+
+    from app import jobs
+
+    jobs.start_in_process_sweeper(app)
     return app

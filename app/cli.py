@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def register_cli(app: Flask) -> None:
-    from app.commands import demo, outbox, search, tax, users, vendors
+    from app.commands import demo, orders, outbox, search, tax, users, vendors
 
     app.cli.add_command(tax.tax_group)
     app.cli.add_command(vendors.vendors_group)
@@ -16,3 +16,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(search.search_group)
     app.cli.add_command(outbox.outbox_group)
     app.cli.add_command(outbox.worker)
+    app.cli.add_command(orders.orders_group)

@@ -30,6 +30,26 @@ def content_security_policy(app: Flask) -> dict[str, list[str] | str]:
     }
 
 
+def payment_content_security_policy(app: Flask) -> str:
+    """The payment page's policy: the store's, plus Stripe.js by its URL, Stripe's API for the
+    card form's requests, and Stripe's frames (3-D Secure). No other page loads a script but
+    htmx (and our own)."""
+    from urllib.parse import urlsplit
+
+    policy = content_security_policy(app)
+    js = app.config["STRIPE_JS_URL"]
+    api = urlsplit(app.config["STRIPE_API_BASE"])
+    api_origin = f"{api.scheme}://{api.netloc}"
+    policy["script-src"] = [*policy["script-src"], js]
+    policy["connect-src"] = ["'self'", api_origin]
+    js_origin = "{0.scheme}://{0.netloc}".format(urlsplit(js))
+    policy["frame-src"] = [js_origin, "https://hooks.stripe.com"]
+    return "; ".join(
+        f"{key} {' '.join(value) if isinstance(value, list) else value}"
+        for key, value in policy.items()
+    )
+
+
 def init_extensions(app: Flask) -> None:
     if app.config.get("PROXY_FIX"):
         # Behind one trusted reverse proxy: take client IP and scheme from its headers, so rate

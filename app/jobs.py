@@ -23,8 +23,7 @@ _worker_app: Flask | None = None
 
 
 def queue_configured() -> bool:
-    config = current_app.config
-    return bool(config.get("REDIS_URL")) and bool(config.get("OUTBOX_WORKER"))
+    return queue_configured_for(current_app)
 
 
 def queue(url: str | None = None):
@@ -82,9 +81,39 @@ def use_app(app: Flask) -> None:
 
 
 def sweep() -> None:
-    """Scheduled work that must happen even when no request triggers it: deliveries whose
-    retry time has come (later also order expiry and the cooling-off clock)."""
+    """Scheduled work that must happen even when no request triggers it: unpaid orders past
+    their time give their stock back, and deliveries whose retry time has come go out."""
     from app.services import outbox
+    from app.services.checkout import lifecycle
+    from app.transaction import unit_of_work
 
     with _app().app_context():
+        with unit_of_work():
+            lifecycle.expire_due()
         outbox.deliver()
+
+
+def start_in_process_sweeper(app: Flask) -> None:
+    """Without a worker (no REDIS_URL), each app process sweeps by itself now and then: unpaid
+    orders still expire and failed deliveries are retried. Every sweep is safe to run in
+    several processes at once (conditional updates and claims)."""
+    import threading
+
+    interval = app.config.get("IN_PROCESS_SWEEP_SECONDS") or 0
+    if interval <= 0 or queue_configured_for(app):
+        return
+    use_app(app)
+
+    def sweeping() -> None:
+        stop = threading.Event()
+        while not stop.wait(interval):
+            try:
+                sweep()
+            except Exception:  # noqa: BLE001 - logged; the next sweep tries again
+                app.logger.exception("Scheduled sweep failed")
+
+    threading.Thread(target=sweeping, name="tgg-sweeper", daemon=True).start()
+
+
+def queue_configured_for(app: Flask) -> bool:
+    return bool(app.config.get("REDIS_URL")) and bool(app.config.get("OUTBOX_WORKER"))

@@ -18,6 +18,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from app.domain.problems import Problem, problem
+
 HANDLE = re.compile(r"[a-z0-9-]{1,64}")
 SKU = re.compile(r"[A-Za-z0-9._-]{1,64}")
 HS_CODE = re.compile(r"[0-9]{6,10}")
@@ -47,23 +49,6 @@ class _Invalid:
 
 
 INVALID: Any = _Invalid()
-
-
-@dataclass(frozen=True)
-class Problem:
-    #: where: ("handle",), ("names", "en"), ("variants", 2, "price_twd"), ("halal", "expires")
-    path: tuple
-    #: what, e.g. "handle.format"; callers translate codes into messages
-    code: str
-    params: tuple[tuple[str, Any], ...] = ()
-
-    @property
-    def kwargs(self) -> dict[str, Any]:
-        return dict(self.params)
-
-
-def problem(path: tuple, code: str, **params) -> Problem:
-    return Problem(path, code, tuple(sorted(params.items())))
 
 
 @dataclass

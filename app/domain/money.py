@@ -88,3 +88,21 @@ def convert(amount: Money, rate: Decimal, currency: str) -> Money:
             raise ValueError("same-currency conversion needs rate 1")
         return amount
     return Money.from_major(amount.major * rate, currency)
+
+
+def allocate(total: int, weights: list[int]) -> list[int]:
+    """Split a whole number of minor units in proportion to `weights` so the parts add up to
+    exactly `total` (largest remainder; ties go to the earlier part). A parcel's import tax is
+    shared among its lines this way, so refunding a line refunds its own share."""
+    if total < 0 or any(w < 0 for w in weights):
+        raise ValueError("allocate shares of a non-negative amount by non-negative weights")
+    whole = sum(weights)
+    if not weights or whole == 0:
+        if total and weights:
+            raise ValueError("nothing to share by")
+        return [0] * len(weights)
+    parts = [total * w // whole for w in weights]
+    remainders = sorted(range(len(weights)), key=lambda i: (-(total * weights[i] % whole), i))
+    for i in remainders[: total - sum(parts)]:
+        parts[i] += 1
+    return parts

@@ -1,30 +1,28 @@
-"""Shipping fee of one vendor parcel to a market, by weight."""
+"""Shipping fee of one vendor parcel to a market, by weight.
+
+Operators keep per market the price of the first kilogram and of each further started
+kilogram, in New Taiwan dollars (what the carrier charges the vendor); pages convert the fee
+to the market's currency like any other price.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-
-from app.domain.money import Money
 
 
 @dataclass(frozen=True)
-class WeightBand:
-    up_to_g: int
-    fee: Money
+class ShippingRate:
+    first_kg_twd: int
+    extra_kg_twd: int
 
 
-def parcel_fee(weight_g: int, bands: Sequence[WeightBand], extra_per_kg: Money) -> Money:
-    """The first band that holds the weight; past the heaviest band, each started kilogram
-    over it costs `extra_per_kg`."""
+def started_kilograms(weight_g: int) -> int:
+    """A parcel is charged by each kilogram begun: 1 g to 1,000 g is one, 1,001 g two."""
     if weight_g <= 0:
         raise ValueError("a parcel weighs something")
-    if not bands:
-        raise ValueError("the market has no shipping rates")
-    ordered = sorted(bands, key=lambda band: band.up_to_g)
-    for band in ordered:
-        if weight_g <= band.up_to_g:
-            return band.fee
-    heaviest = ordered[-1]
-    extra_kg = -(-(weight_g - heaviest.up_to_g) // 1000)
-    return heaviest.fee + extra_per_kg * extra_kg
+    return -(-weight_g // 1000)
+
+
+def parcel_fee_twd(weight_g: int, rate: ShippingRate) -> int:
+    """The first kilogram, then each further started kilogram."""
+    return rate.first_kg_twd + (started_kilograms(weight_g) - 1) * rate.extra_kg_twd

@@ -1,6 +1,7 @@
 """The model layer shared by every blueprint: one module per aggregate."""
 
 from app.models.audit import AuditEvent
+from app.models.cart import Address, CartLine
 from app.models.catalog import (
     Category,
     CategoryTranslation,
@@ -21,14 +22,18 @@ from app.models.market import (
     ShippingRate,
     TaxRule,
 )
+from app.models.order import Order, OrderEvent, OrderLine, OrderTaxLine, VendorOrder
 from app.models.outbox import OutboxMessage
+from app.models.payment import Payment, Refund, StripeEvent
 from app.models.search import SearchDocument, SearchText, SearchWord
 from app.models.user import User
 from app.models.vendor import CatalogImport, Vendor, VendorInvitation, VendorTranslation
 from app.models.zone import Zone, ZoneMarket, ZoneProduct, ZoneTranslation
 
 __all__ = [
+    "Address",
     "AuditEvent",
+    "CartLine",
     "CatalogImport",
     "Category",
     "CategoryDutyRate",
@@ -37,22 +42,30 @@ __all__ = [
     "ExchangeRate",
     "HalalBody",
     "Market",
-    "Product",
+    "Order",
+    "OrderEvent",
+    "OrderLine",
+    "OrderTaxLine",
     "OutboxMessage",
+    "Payment",
+    "Product",
     "ProductImage",
     "ProductImageTranslation",
     "ProductTranslation",
+    "Refund",
     "SearchDocument",
     "SearchText",
     "SearchWord",
     "ShippingRate",
     "StockMovement",
+    "StripeEvent",
     "TaxRule",
     "User",
     "Variant",
     "VariantTranslation",
     "Vendor",
     "VendorInvitation",
+    "VendorOrder",
     "VendorTranslation",
     "Zone",
     "ZoneMarket",

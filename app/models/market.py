@@ -49,28 +49,26 @@ class Market(db.Model):
     halal_recognised_only: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=sa_false()
     )
-    #: each started kilogram over the heaviest shipping band, in the market's minor units
-    extra_kg_fee_minor: Mapped[int] = mapped_column(BigInteger, default=0)
 
-    shipping_rates = relationship(
-        "ShippingRate", order_by="ShippingRate.up_to_g", cascade="all, delete-orphan"
-    )
+    shipping_rate = relationship("ShippingRate", uselist=False, cascade="all, delete-orphan")
 
 
 class ShippingRate(db.Model):
-    """Fee of one vendor parcel up to a weight, in the market currency."""
+    """What one vendor parcel to a market costs: the first kilogram and each further started
+    kilogram, in New Taiwan dollars (converted like any price)."""
 
     __tablename__ = "shipping_rates"
     __table_args__ = (
-        UniqueConstraint("market_code", "up_to_g"),
-        CheckConstraint("up_to_g > 0", name="up_to_g_positive"),
-        CheckConstraint("fee_minor >= 0", name="fee_not_negative"),
+        CheckConstraint("first_kg_twd > 0", name="first_kg_positive"),
+        CheckConstraint("extra_kg_twd >= 0", name="extra_kg_not_negative"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    market_code: Mapped[str] = mapped_column(ForeignKey("markets.code", ondelete="CASCADE"))
-    up_to_g: Mapped[int] = mapped_column(Integer)
-    fee_minor: Mapped[int] = mapped_column(BigInteger)
+    market_code: Mapped[str] = mapped_column(
+        ForeignKey("markets.code", ondelete="CASCADE"), primary_key=True
+    )
+    first_kg_twd: Mapped[int] = mapped_column(Integer)
+    extra_kg_twd: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 class ExchangeRate(db.Model):

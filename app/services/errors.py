@@ -131,3 +131,52 @@ class ImportAlreadyApplied(ServiceError):
     """The import was confirmed before: confirming it again would undo later edits."""
 
     code = "import.already_applied"
+
+
+# -- cart and checkout --------------------------------------------------------------------------
+
+
+class CartRefused(ServiceError):
+    """The cart cannot hold that: variant.unavailable, quantity.range (params max),
+    quantity.available (params available), cart.full (params max)."""
+
+    code = "cart.refused"
+
+
+class CheckoutRefused(ServiceError):
+    """The order cannot be placed as it is: cart.empty, cart.unavailable (lines no longer for
+    sale or more than is left), market.shipping (nothing ships there), email.invalid."""
+
+    code = "checkout.refused"
+
+
+class PriceChanged(ServiceError):
+    """Prices, rates or taxes changed since the shopper saw them: nothing is charged until the
+    shopper has seen the new total."""
+
+    code = "checkout.price_changed"
+
+
+class OutOfStock(ServiceError):
+    """Another shopper took the last units while this order was being placed (params
+    variant_ids)."""
+
+    code = "checkout.out_of_stock"
+
+
+class NotPayable(ServiceError):
+    """The order is paid, expired or cancelled: params status."""
+
+    code = "order.not_payable"
+
+
+class PaymentDeclined(ServiceError):
+    """The card was refused: `code` is Stripe's (card_declined, expired_card, ...)."""
+
+    code = "payment.declined"
+
+
+class PaymentUnavailable(ServiceError):
+    """The payment provider could not be reached or answered with an error."""
+
+    code = "payment.unavailable"

@@ -37,8 +37,25 @@ def _send_mail(payload: dict) -> None:
     mail_integration.send(payload["to"], payload["subject"], payload["body"])
 
 
-#: kind → handler(payload); a handler raises to ask for a retry
-HANDLERS: dict[str, Callable[[dict], None]] = {"mail": _send_mail}
+def _cancel_intent(payload: dict) -> None:
+    from app.integrations import stripe_payments
+
+    stripe_payments.cancel_intent(payload["intent_id"])
+
+
+def _refund(payload: dict) -> None:
+    from app.services.checkout import refunds
+
+    refunds.execute(payload)
+
+
+#: kind → handler(payload); a handler raises to ask for a retry. Handlers run in an app
+#: context with the database; what they write is committed with the delivery's outcome.
+HANDLERS: dict[str, Callable[[dict], None]] = {
+    "mail": _send_mail,
+    "refund": _refund,
+    "stripe_cancel": _cancel_intent,
+}
 
 
 def add(kind: str, payload: dict) -> OutboxMessage:

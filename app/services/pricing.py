@@ -6,7 +6,7 @@ from datetime import date
 
 from app.domain import landed_cost
 from app.domain.money import Money, convert, twd
-from app.domain.shipping import parcel_fee
+from app.domain.shipping import parcel_fee_twd
 from app.services.reference import MarketInfo, Reference
 
 
@@ -16,8 +16,16 @@ def market_price(price_twd: int, market: MarketInfo, ref: Reference) -> Money:
     return convert(twd(price_twd), rate.rate, market.currency)
 
 
-def shipping_fee(weight_g: int, market: MarketInfo) -> Money:
-    return parcel_fee(weight_g, market.bands, market.extra_per_kg)
+def shipping_twd(weight_g: int, market: MarketInfo) -> int:
+    """One vendor parcel's fee in TWD, as the market's rate table says."""
+    if market.shipping is None:
+        raise ValueError(f"no shipping rate for {market.code}")
+    return parcel_fee_twd(weight_g, market.shipping)
+
+
+def shipping_fee(weight_g: int, market: MarketInfo, ref: Reference) -> Money:
+    """One vendor parcel's fee in the market's currency."""
+    return market_price(shipping_twd(weight_g, market), market, ref)
 
 
 def duty_rate(ref: Reference, market_code: str, category_id: int | None):
@@ -46,4 +54,5 @@ def estimate_one_item(
 ) -> landed_cost.TaxQuote:
     """The product page estimate: one item shipped alone to the market."""
     price = market_price(price_twd, market, ref)
-    return quote_parcel(ref, market, [(price, category_id)], shipping_fee(weight_g, market), on)
+    shipping = shipping_fee(weight_g, market, ref)
+    return quote_parcel(ref, market, [(price, category_id)], shipping, on)

@@ -13,7 +13,7 @@ from app.domain import halal
 from app.domain.landed_cost import Applies, Kind
 from app.domain.landed_cost import TaxRule as TaxRuleRule
 from app.domain.money import BASE_CURRENCY, Money
-from app.domain.shipping import WeightBand
+from app.domain.shipping import ShippingRate as ShippingRateRule
 from app.extensions import db
 from app.models import (
     Category,
@@ -33,8 +33,8 @@ class MarketInfo:
     code: str
     currency: str
     default_language: str
-    bands: tuple[WeightBand, ...]
-    extra_per_kg: Money
+    #: None: the market has no shipping rate yet (nothing can be sent there)
+    shipping: ShippingRateRule | None
     #: halal bodies whose certificates count here; None: any valid certificate (domain.halal)
     halal_accepted: frozenset[str] | None = None
 
@@ -92,13 +92,10 @@ def _load() -> Reference:
     markets_rows = session.scalars(
         select(Market).where(Market.is_active.is_(True)).order_by(Market.position)
     ).all()
-    bands: dict[str, list[WeightBand]] = {m.code: [] for m in markets_rows}
-    currency_of = {m.code: m.currency_code for m in markets_rows}
-    for rate in session.scalars(select(ShippingRate).order_by(ShippingRate.up_to_g)):
-        if rate.market_code in currency_of:
-            bands[rate.market_code].append(
-                WeightBand(rate.up_to_g, Money(rate.fee_minor, currency_of[rate.market_code]))
-            )
+    shipping = {
+        row.market_code: ShippingRateRule(row.first_kg_twd, row.extra_kg_twd)
+        for row in session.scalars(select(ShippingRate))
+    }
     recognised = frozenset(
         code.upper()
         for code in session.scalars(
@@ -110,8 +107,7 @@ def _load() -> Reference:
             code=m.code,
             currency=m.currency_code,
             default_language=m.default_language,
-            bands=tuple(bands.get(m.code, ())),
-            extra_per_kg=Money(m.extra_kg_fee_minor, m.currency_code),
+            shipping=shipping.get(m.code),
             halal_accepted=halal.accepted_bodies(m.halal_recognised_only, recognised),
         )
         for m in markets_rows

@@ -16,6 +16,9 @@ from app.web.params import IdConverter
 def register_web(app: Flask) -> None:
     from app.web import errors
     from app.web.account.routes import bp as account_bp
+    from app.web.checkout import checkout, orders  # noqa: F401 - their routes join bp
+    from app.web.checkout.routes import bp as checkout_bp
+    from app.web.checkout.webhook import bp as webhooks_bp
     from app.web.context import register_context
     from app.web.ops.routes import bp as ops_bp
     from app.web.portal import imports, photos, products  # noqa: F401 - their routes join bp
@@ -31,6 +34,8 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(seo_bp)
     app.register_blueprint(vendor_bp)
     app.register_blueprint(ops_bp)
+    app.register_blueprint(checkout_bp)
+    app.register_blueprint(webhooks_bp)
     errors.register_errors(app)
 
     @login_manager.user_loader

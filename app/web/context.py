@@ -10,6 +10,7 @@ from pathlib import Path
 from babel import Locale
 from flask import Flask, current_app, g, request, url_for
 
+from app.domain import landed_cost
 from app.domain.locales import CONTENT, LANGUAGES
 from app.domain.money import Money
 from app.services import clock, links, reference
@@ -128,6 +129,26 @@ def resolve_vendor_text(vendor, field: str) -> Text | None:
     return resolve(vendor.translations, field, current_language().content)
 
 
+def _money_for(amount_minor: int, order) -> str:
+    """An order's amount as its shopper reads money (mail has no request to ask)."""
+    return formatting.format_money(
+        Money(amount_minor, order.currency),
+        formatting.money_locale(order.language, order.market_code),
+    )
+
+
+def _price_basis() -> str:
+    """What the shopper's market adds to shown prices (the price notes say it)."""
+    who = shopper()
+    return landed_cost.price_basis(who.ref.tax_rules.get(who.market.code, ()), who.today)
+
+
+def _cart_count() -> int:
+    from app.web.checkout.routes import cart_count
+
+    return cart_count()
+
+
 def register_context(app: Flask) -> None:
     # Functions go in the environment's globals, so imported macros see them too (an import
     # does not get the context unless it says `with context`).
@@ -151,6 +172,12 @@ def register_context(app: Flask) -> None:
         vendor_status_labels=labels.VENDOR_STATUSES,
         locale_names=labels.LOCALE_NAMES,
         content_locales=CONTENT,
+        cart_count=_cart_count,
+        price_basis=_price_basis,
+        money=Money,
+        money_for=_money_for,
+        order_status_labels=labels.ORDER_STATUSES,
+        vendor_order_status_labels=labels.VENDOR_ORDER_STATUSES,
         #: "only N left" from this many units available
         few_left=5,
         listing_needs=labels.LISTING_NEEDS,

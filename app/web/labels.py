@@ -58,6 +58,23 @@ PRODUCT_STATUSES = {
     "removed": _l("Removed by operators"),
 }
 
+ORDER_STATUSES = {
+    "awaiting_payment": _l("Waiting for payment"),
+    "paid": _l("Paid"),
+    "expired": _l("Expired unpaid"),
+    "cancelled": _l("Cancelled"),
+}
+
+VENDOR_ORDER_STATUSES = {
+    "awaiting_payment": _l("Waiting for payment"),
+    "paid": _l("Paid"),
+    "accepted": _l("Being packed"),
+    "shipped": _l("Shipped"),
+    "delivered": _l("Delivered"),
+    "completed": _l("Completed"),
+    "cancelled": _l("Cancelled"),
+}
+
 VENDOR_STATUSES = {
     "pending": _l("Waiting for review"),
     "approved": _l("Approved"),

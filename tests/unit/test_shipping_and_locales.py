@@ -1,34 +1,30 @@
 import pytest
 
 from app.domain.locales import best_language, fallback_chain
-from app.domain.money import Money
-from app.domain.shipping import WeightBand, parcel_fee
+from app.domain.shipping import ShippingRate, parcel_fee_twd
 
-BANDS = [WeightBand(500, Money(18000, "THB")), WeightBand(1000, Money(26000, "THB"))]
-EXTRA = Money(15000, "THB")
+RATE = ShippingRate(first_kg_twd=250, extra_kg_twd=160)
 
 
 @pytest.mark.parametrize(
     ("weight", "fee"),
     [
-        (1, 18000),
-        (500, 18000),
-        (501, 26000),
-        (1000, 26000),
-        (1001, 41000),
-        (2000, 41000),
-        (2001, 56000),
+        (1, 250),
+        (999, 250),
+        (1000, 250),
+        (1001, 410),
+        (2000, 410),
+        (2001, 570),
+        (10_000, 250 + 9 * 160),
     ],
 )
-def test_parcel_fee_by_band_then_per_started_kilogram(weight, fee):
-    assert parcel_fee(weight, BANDS, EXTRA) == Money(fee, "THB")
+def test_parcel_fee_is_the_first_kilogram_then_each_started_one(weight, fee):
+    assert parcel_fee_twd(weight, RATE) == fee
 
 
-def test_parcel_without_weight_or_rates_is_an_error():
+def test_a_parcel_weighs_something():
     with pytest.raises(ValueError, match="weighs"):
-        parcel_fee(0, BANDS, EXTRA)
-    with pytest.raises(ValueError, match="no shipping rates"):
-        parcel_fee(100, [], EXTRA)
+        parcel_fee_twd(0, RATE)
 
 
 @pytest.mark.parametrize(

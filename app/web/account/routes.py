@@ -8,9 +8,12 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from app.extensions import limiter
 from app.services import accounts
+from app.services import addresses as saved_addresses
+from app.services.checkout import queries as checkout_queries
 from app.services.errors import EmailTaken, InvalidCredentials
 from app.transaction import unit_of_work
 from app.web.account.forms import SignInForm, SignOutForm, SignUpForm
+from app.web.checkout import cart_store
 from app.web.safe_redirect import safe_next
 
 bp = Blueprint("account", __name__, url_prefix="/<lang:lang>/account", template_folder="templates")
@@ -47,6 +50,7 @@ def sign_in():
         try:
             with unit_of_work():
                 user = accounts.authenticate(form.email.data, form.password.data)
+                cart_store.join_account(user)
         except InvalidCredentials:
             form.password.errors.append(_("That email and password do not match an account."))
         else:
@@ -69,6 +73,7 @@ def sign_up():
                 user = accounts.create_user(
                     form.email.data, form.password.data, form.name.data, preferred_language=g.lang
                 )
+                cart_store.join_account(user)
         except EmailTaken:
             form.email.errors.append(_("An account with this email already exists."))
         else:
@@ -90,4 +95,20 @@ def sign_out():
 @bp.get("/")
 @login_required
 def overview():
-    return render_template("account/overview.html")
+    return render_template(
+        "account/overview.html",
+        orders=checkout_queries.for_user(current_user),
+        addresses=saved_addresses.for_user(current_user),
+        confirm=SignOutForm(),
+    )
+
+
+@bp.post("/addresses/<int:address_id>/forget")
+@login_required
+def forget_address(address_id: int):
+    if SignOutForm().validate_on_submit():
+        with unit_of_work():
+            forgotten = saved_addresses.forget(current_user, address_id)
+        if forgotten:
+            flash(_("The address was removed."), "success")
+    return redirect(url_for("account.overview"), code=303)

@@ -67,6 +67,7 @@ def product(vendor_slug: str, handle: str):
         selected=selected,
         estimate=estimate,
         product_jsonld=product_jsonld(view, who),
+        zone_id=id_arg("zone"),
     )
 
 
@@ -78,7 +79,9 @@ def zone(slug: str):
         abort(404)
     view, next_after = zones.zone_page(found, who, id_arg("after"))
     more = next_after and url_for("shop.zone", slug=slug, after=next_after)
-    return render_listing("shop/zone.html", zone=view, cards=view.cards, more_href=more)
+    return render_listing(
+        "shop/zone.html", zone=view, cards=view.cards, more_href=more, card_zone=view.id
+    )
 
 
 @bp.get("/shops/<vendor_slug>")

@@ -1,0 +1,352 @@
+"""The cart: what a shopper means to buy, priced for their market with shipping and import tax
+per vendor parcel.
+
+A cart is a list of items (variant, quantity, the zone it was found in). A guest's items live in
+the signed session cookie (the web layer keeps them); a signed-in shopper's in cart_lines, and a
+guest's items join the account's at sign-in. Pricing reads today's prices and rates every time:
+the currency of an order is fixed only when it is placed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
+
+from app.domain import landed_cost
+from app.domain.locales import fallback_chain
+from app.domain.money import Money
+from app.extensions import db
+from app.models import CartLine, Product, Variant, VariantTranslation, Vendor
+from app.services import pricing
+from app.services.catalog import storefront
+from app.services.errors import CartRefused
+from app.services.i18n import Text, resolve
+from app.services.shopper import Shopper
+
+#: a cart holds at most this many different items, each at most MAX_QUANTITY times
+MAX_LINES = 50
+MAX_QUANTITY = 99
+
+
+@dataclass(frozen=True)
+class Item:
+    variant_id: int
+    quantity: int
+    zone_id: int | None = None
+
+
+# -- changing a cart ----------------------------------------------------------------------------
+
+
+def _available(variant_ids: Iterable[int]) -> dict[int, int]:
+    """Units a shopper can buy now per variant, for visible products only."""
+    rows = db.session.execute(
+        select(Variant.id, Variant.on_hand - Variant.reserved)
+        .join(Product, Product.id == Variant.product_id)
+        .where(Variant.id.in_(set(variant_ids)), *storefront.visible())
+    )
+    return {variant_id: max(units, 0) for variant_id, units in rows}
+
+
+def _quantity(value) -> int:
+    if type(value) is not int or not 0 <= value <= MAX_QUANTITY:
+        raise CartRefused("quantity.range", field="quantity", max=MAX_QUANTITY)
+    return value
+
+
+def add(items: Sequence[Item], variant_id: int, quantity, zone_id: int | None = None) -> list[Item]:
+    """The cart with `quantity` more of a variant. Raises CartRefused: variant.unavailable,
+    quantity.range, quantity.available (params available), cart.full."""
+    quantity = _quantity(quantity)
+    if quantity == 0:
+        raise CartRefused("quantity.range", field="quantity", max=MAX_QUANTITY)
+    current = next((i for i in items if i.variant_id == variant_id), None)
+    return set_quantity(
+        items,
+        variant_id,
+        (current.quantity if current else 0) + quantity,
+        zone_id if zone_id is not None or current is None else current.zone_id,
+    )
+
+
+def set_quantity(
+    items: Sequence[Item], variant_id: int, quantity, zone_id: int | None = None
+) -> list[Item]:
+    """The cart with exactly `quantity` of a variant (0 removes it). Raises CartRefused."""
+    quantity = _quantity(quantity)
+    others = [i for i in items if i.variant_id != variant_id]
+    if quantity == 0:
+        return others
+    available = _available([variant_id]).get(variant_id)
+    if available is None:
+        raise CartRefused("variant.unavailable", field="quantity")
+    if quantity > available:
+        raise CartRefused("quantity.available", field="quantity", available=available)
+    current = next((i for i in items if i.variant_id == variant_id), None)
+    if current is None and len(others) >= MAX_LINES:
+        raise CartRefused("cart.full", field="quantity", max=MAX_LINES)
+    kept_zone = zone_id if zone_id is not None else (current.zone_id if current else None)
+    item = Item(variant_id, quantity, kept_zone)
+    if current is None:
+        return [*others, item]
+    return [item if i.variant_id == variant_id else i for i in items]
+
+
+def remove(items: Sequence[Item], variant_id: int) -> list[Item]:
+    return [i for i in items if i.variant_id != variant_id]
+
+
+def merge(into: Sequence[Item], more: Sequence[Item]) -> list[Item]:
+    """A guest's cart joining an account's at sign-in: quantities add up, limited by what is
+    available; items no longer for sale are dropped."""
+    wanted: dict[int, Item] = {i.variant_id: i for i in into}
+    for item in more:
+        current = wanted.get(item.variant_id)
+        quantity = item.quantity + (current.quantity if current else 0)
+        zone = current.zone_id if current and current.zone_id else item.zone_id
+        wanted[item.variant_id] = Item(item.variant_id, quantity, zone)
+    available = _available(wanted)
+    merged = []
+    for item in wanted.values():
+        units = min(item.quantity, available.get(item.variant_id, 0), MAX_QUANTITY)
+        if units > 0:
+            merged.append(replace(item, quantity=units))
+    return merged[:MAX_LINES]
+
+
+# -- the account cart ---------------------------------------------------------------------------
+
+
+def account_items(user) -> list[Item]:
+    rows = db.session.scalars(
+        select(CartLine).where(CartLine.user_id == user.id).order_by(CartLine.id)
+    )
+    return [Item(row.variant_id, row.quantity, row.zone_id) for row in rows]
+
+
+def save_account_items(user, items: Sequence[Item]) -> None:
+    """Make the account's cart exactly `items`."""
+    db.session.execute(delete(CartLine).where(CartLine.user_id == user.id))
+    db.session.add_all(
+        CartLine(user_id=user.id, variant_id=i.variant_id, quantity=i.quantity, zone_id=i.zone_id)
+        for i in items
+    )
+    db.session.flush()
+
+
+# -- pricing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    variant_id: int
+    product_id: int
+    category_id: int
+    vendor_slug: str
+    handle: str
+    name: Text
+    label: Text | None
+    sku: str
+    image_key: str | None
+    quantity: int
+    unit_price: Money
+    unit_price_twd: int
+    weight_g: int
+    hs_code: str | None
+    origin: str
+    exemption: str | None
+    zone_id: int | None
+    #: units a shopper could buy now
+    available: int
+    #: the product is still listed by an approved vendor
+    for_sale: bool = True
+
+    @property
+    def total(self) -> Money:
+        return self.unit_price * self.quantity
+
+    @property
+    def problem(self) -> str | None:
+        """Why this line cannot be bought as it is: unavailable (no longer listed), sold_out,
+        or too_many (more than is left)."""
+        if not self.for_sale:
+            return "unavailable"
+        if self.available <= 0:
+            return "sold_out"
+        if self.quantity > self.available:
+            return "too_many"
+        return None
+
+
+@dataclass(frozen=True)
+class Parcel:
+    """One vendor's goods: one parcel, one shipping fee, its own import taxes."""
+
+    vendor_id: int
+    vendor_name: str
+    lines: list[PricedLine]
+    weight_g: int
+    shipping_twd: int
+    quote: landed_cost.TaxQuote
+
+    @property
+    def total(self) -> Money:
+        return self.quote.landed_total
+
+
+@dataclass(frozen=True)
+class PricedCart:
+    currency: str
+    market_code: str
+    rate: object  # reference.RateInfo
+    parcels: list[Parcel] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[PricedLine]:
+        return [line for parcel in self.parcels for line in parcel.lines]
+
+    @property
+    def count(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    def _sum(self, part) -> Money:
+        total = Money.zero(self.currency)
+        for parcel in self.parcels:
+            total += part(parcel)
+        return total
+
+    @property
+    def goods(self) -> Money:
+        return self._sum(lambda p: p.quote.goods)
+
+    @property
+    def shipping(self) -> Money:
+        return self._sum(lambda p: p.quote.shipping)
+
+    @property
+    def tax(self) -> Money:
+        return self._sum(lambda p: p.quote.total_tax)
+
+    @property
+    def total(self) -> Money:
+        return self.goods + self.shipping + self.tax
+
+    @property
+    def problems(self) -> list[PricedLine]:
+        return [line for line in self.lines if line.problem]
+
+    @property
+    def fingerprint(self) -> str:
+        """What the shopper was shown: each line's price and quantity, every fee and tax, the
+        currency and the rate. Checkout refuses to charge a cart whose fingerprint changed."""
+        parts = [self.currency, self.market_code, str(self.rate.rate)]
+        for parcel in self.parcels:
+            parts.append(f"p{parcel.vendor_id}:{parcel.quote.shipping.amount_minor}")
+            parts.extend(f"{line.name}:{line.amount.amount_minor}" for line in parcel.quote.lines)
+            parts.extend(
+                f"v{line.variant_id}x{line.quantity}@{line.unit_price.amount_minor}"
+                for line in parcel.lines
+            )
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def _variants(variant_ids: list[int], shopper: Shopper) -> dict[int, Variant]:
+    chain = fallback_chain(shopper.content_locale)
+    rows = db.session.scalars(
+        select(Variant)
+        .where(Variant.id.in_(variant_ids))
+        .options(
+            selectinload(Variant.translations.and_(VariantTranslation.locale.in_(chain))),
+        )
+    )
+    return {variant.id: variant for variant in rows}
+
+
+def _products(product_ids: set[int]) -> dict[int, Product]:
+    rows = db.session.scalars(
+        select(Product)
+        .where(Product.id.in_(product_ids))
+        .options(
+            selectinload(Product.translations),
+            selectinload(Product.images),
+            selectinload(Product.vendor),
+        )
+    )
+    return {product.id: product for product in rows}
+
+
+def price(items: Sequence[Item], shopper: Shopper) -> PricedCart:
+    """The cart in the shopper's market today: lines grouped by vendor parcel, each parcel
+    with its shipping fee and its import taxes from the one landed-cost function."""
+    market, ref = shopper.market, shopper.ref
+    cart = PricedCart(market.currency, market.code, ref.rate_for(market.currency))
+    if not items:
+        return cart
+    variants = _variants([i.variant_id for i in items], shopper)
+    products = _products({v.product_id for v in variants.values()})
+    available = _available(variants)
+    by_vendor: dict[int, list[PricedLine]] = {}
+    vendors: dict[int, Vendor] = {}
+    for item in items:
+        variant = variants.get(item.variant_id)
+        product = products.get(variant.product_id) if variant else None
+        if variant is None or product is None:
+            continue
+        vendors[product.vendor_id] = product.vendor
+        by_vendor.setdefault(product.vendor_id, []).append(
+            _line(item, variant, product, shopper, available.get(variant.id))
+        )
+    parcels = [
+        _parcel(vendors[vendor_id], lines, shopper) for vendor_id, lines in by_vendor.items()
+    ]
+    return replace(cart, parcels=parcels)
+
+
+def _line(item: Item, variant: Variant, product: Product, shopper: Shopper, available):
+    locale = shopper.content_locale
+    return PricedLine(
+        variant_id=variant.id,
+        product_id=product.id,
+        category_id=product.category_id,
+        vendor_slug=product.vendor.slug,
+        handle=product.handle,
+        name=resolve(product.translations, "name", locale) or Text(product.handle, "en", True),
+        label=resolve(variant.translations, "label", locale),
+        sku=variant.sku,
+        image_key=product.images[0].key if product.images else None,
+        quantity=item.quantity,
+        unit_price=pricing.market_price(variant.price_twd, shopper.market, shopper.ref),
+        unit_price_twd=variant.price_twd,
+        weight_g=variant.weight_g,
+        hs_code=product.hs_code,
+        origin=product.origin,
+        exemption=product.exemption,
+        zone_id=item.zone_id,
+        available=available or 0,
+        for_sale=available is not None,
+    )
+
+
+def _parcel(vendor: Vendor, lines: list[PricedLine], shopper: Shopper) -> Parcel:
+    weight = sum(line.weight_g * line.quantity for line in lines)
+    shipping_twd = pricing.shipping_twd(weight, shopper.market)
+    shipping = pricing.market_price(shipping_twd, shopper.market, shopper.ref)
+    quote = pricing.quote_parcel(
+        shopper.ref,
+        shopper.market,
+        [(line.total, line.category_id) for line in lines],
+        shipping,
+        shopper.today,
+    )
+    return Parcel(
+        vendor_id=vendor.id,
+        vendor_name=vendor.display_name(shopper.content_locale),
+        lines=lines,
+        weight_g=weight,
+        shipping_twd=shipping_twd,
+        quote=quote,
+    )

@@ -1,0 +1,180 @@
+"""Placing an order: the cart as the shopper saw it becomes an order, one vendor order per
+parcel, lines that snapshot what was bought; the stock is reserved and the PaymentIntent made,
+all in the caller's one transaction."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from app.domain import addresses
+from app.domain.money import allocate
+from app.domain.order_states import OrderStatus, VendorOrderStatus
+from app.domain.problems import problem
+from app.extensions import db
+from app.models import Order, OrderLine, OrderTaxLine, VendorOrder
+from app.services import accounts, cart, clock, inventory
+from app.services.checkout import events, payments
+from app.services.errors import (
+    CheckoutRefused,
+    Invalid,
+    InvalidEmail,
+    OutOfStock,
+    PriceChanged,
+)
+from app.services.shopper import Shopper
+
+#: an unpaid order gives its reservation back after this long
+PAYMENT_WINDOW = timedelta(minutes=30)
+#: order references: no 0/O, 1/I/L to misread on a phone call
+REF_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class Buyer:
+    email: str
+    #: URL language: mail about the order is written in it
+    language: str
+    user: object | None = None
+
+
+def new_ref() -> str:
+    while True:
+        ref = "TGG-" + "".join(secrets.choice(REF_ALPHABET) for _ in range(8))
+        if db.session.query(Order.id).filter_by(ref=ref).first() is None:
+            return ref
+
+
+def check_contact(buyer: Buyer, address: addresses.Address, market: str) -> addresses.Address:
+    """The address as it will be stored. Raises Invalid with every problem at once."""
+    clean = addresses.normalised(address)
+    problems = addresses.check(clean, market)
+    try:
+        accounts.check_email(buyer.email)
+    except InvalidEmail:
+        problems.append(problem(("email",), "email.invalid"))
+    if problems:
+        raise Invalid(problems)
+    return clean
+
+
+def place(
+    shopper: Shopper,
+    items: Sequence[cart.Item],
+    buyer: Buyer,
+    address: addresses.Address,
+    shown_fingerprint: str,
+) -> Order:
+    """Place the order for exactly what the shopper was shown. Raises CheckoutRefused,
+    PriceChanged (with the new cart), Invalid (address or e-mail), OutOfStock,
+    PaymentUnavailable."""
+    priced = cart.price(items, shopper)
+    if not priced.lines:
+        raise CheckoutRefused("cart.empty")
+    if priced.problems:
+        raise CheckoutRefused("cart.unavailable")
+    clean = check_contact(buyer, address, shopper.market.code)
+    if priced.fingerprint != shown_fingerprint:
+        raise PriceChanged()
+    order = _order(priced, buyer, clean, shopper)
+    db.session.add(order)
+    db.session.flush()
+    for parcel in priced.parcels:
+        _vendor_order(order, parcel)
+    db.session.flush()
+    short = [
+        line.variant_id
+        for line in priced.lines
+        if not inventory.reserve(line.variant_id, line.quantity, buyer.user, order.ref)
+    ]
+    if short:
+        raise OutOfStock(variant_ids=short)
+    events.record(order, "placed", to_status=OrderStatus.AWAITING_PAYMENT, actor=buyer.user)
+    payments.open_intent(order)
+    return order
+
+
+def _order(priced: cart.PricedCart, buyer: Buyer, address, shopper: Shopper) -> Order:
+    now = clock.now()
+    return Order(
+        ref=new_ref(),
+        user_id=getattr(buyer.user, "id", None),
+        email=accounts.normalise_email(buyer.email),
+        language=buyer.language,
+        market_code=shopper.market.code,
+        currency=priced.currency,
+        fx_rate=priced.rate.rate,
+        fx_as_of=priced.rate.as_of,
+        status=OrderStatus.AWAITING_PAYMENT.value,
+        goods_minor=priced.goods.amount_minor,
+        shipping_minor=priced.shipping.amount_minor,
+        tax_minor=priced.tax.amount_minor,
+        total_minor=priced.total.amount_minor,
+        ship_name=address.name,
+        ship_line1=address.line1,
+        ship_line2=address.line2,
+        ship_city=address.city,
+        ship_region=address.region,
+        ship_postal_code=address.postal_code,
+        ship_country=address.country,
+        ship_phone=address.phone,
+        expires_at=now + PAYMENT_WINDOW,
+        created_at=now,
+    )
+
+
+def _vendor_order(order: Order, parcel: cart.Parcel) -> VendorOrder:
+    quote = parcel.quote
+    vendor_order = VendorOrder(
+        order_id=order.id,
+        vendor_id=parcel.vendor_id,
+        status=VendorOrderStatus.AWAITING_PAYMENT.value,
+        weight_g=parcel.weight_g,
+        goods_minor=quote.goods.amount_minor,
+        shipping_minor=quote.shipping.amount_minor,
+        tax_minor=quote.total_tax.amount_minor,
+        total_minor=quote.landed_total.amount_minor,
+        shipping_twd=parcel.shipping_twd,
+    )
+    db.session.add(vendor_order)
+    db.session.flush()
+    shares = allocate(
+        quote.total_tax.amount_minor, [line.total.amount_minor for line in parcel.lines]
+    )
+    for line, tax in zip(parcel.lines, shares, strict=True):
+        db.session.add(
+            OrderLine(
+                order_id=order.id,
+                vendor_order_id=vendor_order.id,
+                product_id=line.product_id,
+                variant_id=line.variant_id,
+                sku=line.sku,
+                product_name=line.name.value[:200],
+                variant_label=(line.label.value if line.label else "")[:120],
+                hs_code=line.hs_code,
+                origin=line.origin,
+                exemption=line.exemption,
+                quantity=line.quantity,
+                unit_price_twd=line.unit_price_twd,
+                unit_price_minor=line.unit_price.amount_minor,
+                goods_minor=line.total.amount_minor,
+                tax_minor=tax,
+                zone_id=line.zone_id,
+            )
+        )
+    for position, tax_line in enumerate((*quote.lines, *quote.included)):
+        db.session.add(
+            OrderTaxLine(
+                vendor_order_id=vendor_order.id,
+                position=position,
+                name=tax_line.name,
+                label=tax_line.label,
+                kind=tax_line.kind.value,
+                rate=tax_line.rate,
+                base_minor=tax_line.base.amount_minor,
+                amount_minor=tax_line.amount.amount_minor,
+            )
+        )
+    return vendor_order
