@@ -68,8 +68,9 @@ class MarketRules:
     postal_example: str
     #: ITU-T E.164 country calling code
     calling_code: str
-    #: the national (significant) numbers a courier can call: fixed lines and mobiles, not
-    #: toll-free or premium numbers
+    #: national significant numbers of fixed lines and mobiles, by leading digits and length
+    #: (Malaysia's 1300/1800 numbers have a mobile's shape and pass; other toll-free and
+    #: premium ranges do not)
     national_number: re.Pattern
     #: "0" where numbers are dialled with a trunk prefix at home ("081-234-5678")
     trunk_prefix: str | None

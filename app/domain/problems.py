@@ -21,5 +21,5 @@ class Problem:
         return dict(self.params)
 
 
-def problem(path: tuple, code: str, **params) -> Problem:
+def problem(path: tuple, code: str, /, **params) -> Problem:
     return Problem(path, code, tuple(sorted(params.items())))

@@ -15,8 +15,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    select,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from app.domain.catalog_rules import Exemption
 from app.extensions import db
@@ -163,6 +165,18 @@ class Variant(db.Model):
     @property
     def available(self) -> int:
         return self.on_hand - self.reserved
+
+
+#: the product's variant when it has exactly one (listings offer "Add to cart" for it); read
+#: in the same statement as the product, only where a query asks for it (undefer)
+Product.only_variant_id = column_property(
+    select(func.min(Variant.id))
+    .where(Variant.product_id == Product.id)
+    .having(func.count(Variant.id) == 1)
+    .correlate_except(Variant)
+    .scalar_subquery(),
+    deferred=True,
+)
 
 
 class VariantTranslation(db.Model):

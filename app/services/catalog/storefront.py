@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import Select, select, tuple_
-from sqlalchemy.orm import contains_eager, joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload, undefer
 
 from app.domain import halal
 from app.domain.ids import fits_integer
@@ -68,6 +68,9 @@ class Card:
     in_stock: bool
     halal: bool
     image: ImageRef | None
+    #: the product's only variant: listings offer "Add to cart" for it (a product with
+    #: options is chosen on its page)
+    variant_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ def _with_card_data(stmt: Select, content_locale: str) -> Select:
             ProductTranslation.locale, ProductTranslation.name
         ),
         selectinload(Product.images),
+        undefer(Product.only_variant_id),
     )
 
 
@@ -120,6 +124,7 @@ def to_card(product: Product, shopper: Shopper) -> Card:
         in_stock=product.in_stock,
         halal=halal_badge(product, shopper),
         image=ImageRef(first.key, first.width, first.height) if first else None,
+        variant_id=product.only_variant_id,
     )
 
 
