@@ -203,4 +203,3 @@ def price_basis(rules: Iterable[TaxRule], on: date) -> str:
     if kinds - {Kind.INCLUDED}:
         return "added"
     return "included" if kinds else "none"
-
