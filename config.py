@@ -3,6 +3,7 @@ key file generated under instance/ on first run so `make run` needs no set-up)."
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -133,6 +134,8 @@ class Config:
     STRIPE_PUBLISHABLE_KEY = _stripe_setting(
         "STRIPE_PUBLISHABLE_KEY", STRIPE_API_BASE, "pk_test_localstripe"
     )
+    #: Stripe payment methods per market beyond card (needs a Stripe account in that country)
+    STRIPE_PAYMENT_METHODS = json.loads(os.environ.get("STRIPE_PAYMENT_METHODS") or "{}")
     STRIPE_WEBHOOK_SECRET = _stripe_setting(
         "STRIPE_WEBHOOK_SECRET", STRIPE_API_BASE, "whsec_localstripe_dev"
     )

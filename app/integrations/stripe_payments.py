@@ -73,14 +73,21 @@ def _failure(error: stripe.StripeError) -> StripeFailure:
     )
 
 
-def create_intent(amount: int, currency: str, metadata: dict, idempotency_key: str) -> Intent:
-    """A PaymentIntent for exactly `amount` (Stripe's units) in `currency`, card only."""
+def create_intent(
+    amount: int,
+    currency: str,
+    metadata: dict,
+    idempotency_key: str,
+    methods: list[str] | None = None,
+) -> Intent:
+    """A PaymentIntent for exactly `amount` (Stripe's units) in `currency`; card unless the
+    market lists other methods."""
     try:
         obj = _client().v1.payment_intents.create(
             params={
                 "amount": amount,
                 "currency": currency.lower(),
-                "payment_method_types": ["card"],
+                "payment_method_types": methods or ["card"],
                 "metadata": metadata,
             },
             options={"idempotency_key": idempotency_key},

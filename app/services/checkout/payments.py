@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import func, select
 
 from app.domain.money import minor_unit
@@ -52,6 +53,7 @@ def open_intent(order: Order) -> Payment:
             order.currency,
             {"order_ref": order.ref},
             idempotency_key=f"{order.ref}-intent-{attempt}",
+            methods=current_app.config["STRIPE_PAYMENT_METHODS"].get(order.market_code),
         )
     except stripe.StripeFailure as failure:
         raise PaymentUnavailable(detail=str(failure)) from None
