@@ -85,11 +85,14 @@ def sweep() -> None:
     their time give their stock back, and deliveries whose retry time has come go out."""
     from app.services import outbox
     from app.services.checkout import lifecycle
+    from app.services.orders import fulfilment
     from app.transaction import unit_of_work
 
     with _app().app_context():
         with unit_of_work():
             lifecycle.expire_due()
+        with unit_of_work():
+            fulfilment.complete_due()
         outbox.deliver()
 
 

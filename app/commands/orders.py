@@ -81,6 +81,18 @@ def show_order(ref: str, as_json: bool) -> None:
             )
 
 
+@orders_group.command("complete")
+@with_appcontext
+def complete() -> None:
+    """Parcels delivered more than 7 days ago with no return open become completed, and their
+    earnings payable (safe to run from cron)."""
+    from app.services.orders import fulfilment
+
+    with unit_of_work():
+        count = fulfilment.complete_due()
+    click.echo(f"{count} parcel(s) completed.")
+
+
 @orders_group.command("expire")
 @with_appcontext
 def expire() -> None:

@@ -97,8 +97,8 @@ def allocate(total: int, weights: list[int]) -> list[int]:
     if total < 0 or any(w < 0 for w in weights):
         raise ValueError("allocate shares of a non-negative amount by non-negative weights")
     whole = sum(weights)
-    if not weights or whole == 0:
-        if total and weights:
+    if whole == 0:  # no parts, or parts that all weigh nothing
+        if total:
             raise ValueError("nothing to share by")
         return [0] * len(weights)
     parts = [total * w // whole for w in weights]

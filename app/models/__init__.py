@@ -13,6 +13,7 @@ from app.models.catalog import (
     Variant,
     VariantTranslation,
 )
+from app.models.earnings import Payout, VendorLedgerEntry
 from app.models.inventory import StockMovement
 from app.models.market import (
     CategoryDutyRate,
@@ -25,6 +26,7 @@ from app.models.market import (
 from app.models.order import Order, OrderEvent, OrderLine, OrderTaxLine, VendorOrder
 from app.models.outbox import OutboxMessage
 from app.models.payment import Payment, Refund, StripeEvent
+from app.models.returns import ReturnLine, ReturnPhoto, ReturnRequest
 from app.models.search import SearchDocument, SearchText, SearchWord
 from app.models.user import User
 from app.models.vendor import CatalogImport, Vendor, VendorInvitation, VendorTranslation
@@ -48,11 +50,15 @@ __all__ = [
     "OrderTaxLine",
     "OutboxMessage",
     "Payment",
+    "Payout",
     "Product",
     "ProductImage",
     "ProductImageTranslation",
     "ProductTranslation",
     "Refund",
+    "ReturnLine",
+    "ReturnPhoto",
+    "ReturnRequest",
     "SearchDocument",
     "SearchText",
     "SearchWord",
@@ -65,6 +71,7 @@ __all__ = [
     "VariantTranslation",
     "Vendor",
     "VendorInvitation",
+    "VendorLedgerEntry",
     "VendorOrder",
     "VendorTranslation",
     "Zone",

@@ -108,6 +108,15 @@ class VendorOrder(db.Model):
     #: the parcel's shipping fee in TWD as the rate table said (what the vendor pays the
     #: carrier)
     shipping_twd: Mapped[int] = mapped_column(Integer)
+    #: carrier code (domain.carriers) and the number the shopper follows
+    carrier: Mapped[str | None] = mapped_column(String(32))
+    tracking_number: Mapped[str | None] = mapped_column(String(40))
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    shipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: when the shopper received it: the 7-day cooling-off period counts from here
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -153,6 +162,11 @@ class OrderLine(db.Model):
     tax_minor: Mapped[int] = mapped_column(BigInteger)
     #: the featured zone the shopper found it in
     zone_id: Mapped[int | None] = mapped_column(ForeignKey("zones.id", ondelete="SET NULL"))
+    #: frozen when paid: the store's commission (basis points), the exchange rate of the
+    #: charge, and what the vendor earns in TWD (never recomputed from today's rates)
+    commission_bp: Mapped[int | None] = mapped_column(Integer)
+    fx_rate: Mapped[Decimal | None] = mapped_column(ScaledDecimal(10))
+    earning_twd: Mapped[int | None] = mapped_column(Integer)
 
     vendor_order = relationship("VendorOrder", back_populates="lines")
 

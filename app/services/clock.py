@@ -14,3 +14,8 @@ def now() -> datetime:
 
 def today() -> date:
     return now().astimezone(STORE_TZ).date()
+
+
+def local(moment: datetime) -> datetime:
+    """A moment as the store's clocks in Taipei show it."""
+    return moment.astimezone(STORE_TZ)

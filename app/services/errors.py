@@ -180,3 +180,34 @@ class PaymentUnavailable(ServiceError):
     """The payment provider could not be reached or answered with an error."""
 
     code = "payment.unavailable"
+
+
+# -- after payment ------------------------------------------------------------------------------
+
+
+class InvalidTransition(ServiceError):
+    """A status move the rules refuse: transition.refused (not from this status, or not by this
+    person) or transition.stale (someone else moved it first). Params: status, wanted."""
+
+    code = "transition.refused"
+
+
+class FulfilmentRefused(ServiceError):
+    """Shipping details refused: carrier.unknown, tracking.required, tracking.format;
+    cancel.reason (a cancellation needs a reason)."""
+
+    code = "fulfilment.refused"
+
+
+class ReturnRefused(ServiceError):
+    """A return the rules refuse: return.exempt, return.not_delivered, return.window_closed,
+    return.quantity, return.empty, return.reason (params name the line when there is one)."""
+
+    code = "return.refused"
+
+
+class PayoutRefused(ServiceError):
+    """payout.amount (more than is payable, or not a whole positive number),
+    payout.reference."""
+
+    code = "payout.refused"

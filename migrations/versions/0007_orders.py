@@ -188,7 +188,9 @@ def upgrade():
         _fk("order_id", "orders.id", "CASCADE", "vendor_orders"),
         _fk("vendor_id", "vendors.id", None, "vendor_orders"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_vendor_orders")),
-        sa.UniqueConstraint("order_id", "vendor_id", name=op.f("uq_vendor_orders_order_id_vendor_id")),
+        sa.UniqueConstraint(
+            "order_id", "vendor_id", name=op.f("uq_vendor_orders_order_id_vendor_id")
+        ),
     )
     op.create_index(
         "ix_vendor_orders_vendor_status", "vendor_orders", ["vendor_id", "status", "id"]

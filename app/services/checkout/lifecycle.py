@@ -125,8 +125,11 @@ def payment_succeeded(intent_id: str, amount: int | None, currency: str) -> str:
 
 
 def _paid(order: Order, payment: Payment) -> None:
+    from app.services.orders import earnings
+
     order.paid_at = clock.now()
     _move_parcels(order, VendorOrderStatus.PAID)
+    earnings.record_sale(order)
     for other in db.session.scalars(
         select(Payment).where(
             Payment.order_id == order.id,

@@ -67,3 +67,6 @@ def execute(payload: dict) -> None:
         raise
     refund.status = RefundStatus.SUCCEEDED.value
     refund.error = None
+    from app.services.orders import returns
+
+    returns.refund_done(refund.id)

@@ -42,7 +42,9 @@ class CheckoutForm(StoreForm):
     city = StringField(_l("City or district"), validators=[required(), max_length(100)])
     region = StringField(_l("Province or state"), validators=[optional(), max_length(100)])
     postal_code = StringField(_l("Postal code"), validators=[required(), max_length(10)])
-    country = SelectField(_l("Country"), validators=[required()])
+    #: one choice, the market's country: HTML allows `required` on a select only with an empty
+    #: first option, so the attribute is left out (the validator still checks the value)
+    country = SelectField(_l("Country"), validators=[required()], render_kw={"required": False})
     phone = TelField(
         _l("Phone"),
         validators=[required(), max_length(32)],
