@@ -82,24 +82,48 @@ def use_app(app: Flask) -> None:
 
 def sweep() -> None:
     """Scheduled work that must happen even when no request triggers it: unpaid orders past
-    their time give their stock back, and deliveries whose retry time has come go out."""
+    their time give their stock back, deliveries whose retry time has come go out, zone
+    counts go into the database, and the dashboard's roll-up gets the days that closed."""
     from app.services import outbox
+    from app.services.analytics import rollup
     from app.services.checkout import lifecycle
     from app.services.orders import fulfilment
     from app.transaction import unit_of_work
 
     with _app().app_context():
-        with unit_of_work():
-            lifecycle.expire_due()
+        lifecycle.expire_due(each=unit_of_work)
         with unit_of_work():
             fulfilment.complete_due()
         outbox.deliver()
+        flush_zone_stats()
+        with unit_of_work():
+            rollup.roll_up(rollup.due()[: rollup.DAYS_PER_SWEEP])
+
+
+def flush_zone_stats() -> int:
+    """Zone views and adds to cart counted since the last flush (in this process's memory,
+    and in Redis when it is set) go into zone_daily_stats; a batch that cannot be saved is
+    kept for the next flush. Returns how many (zone, day) rows it added to."""
+    from app.services import zone_stats
+    from app.transaction import unit_of_work
+
+    batch = zone_stats.take()
+    try:
+        with unit_of_work():
+            rows = zone_stats.record(batch)
+    except Exception:
+        zone_stats.give_back(batch)
+        raise
+    zone_stats.done(batch)
+    return rows
 
 
 def start_in_process_sweeper(app: Flask) -> None:
     """Without a worker (no REDIS_URL), each app process sweeps by itself now and then: unpaid
-    orders still expire and failed deliveries are retried. Every sweep is safe to run in
-    several processes at once (conditional updates and claims)."""
+    orders still expire, failed deliveries are retried, zone counts are saved (and once more
+    when the process exits). Every sweep is safe to run in several processes at once
+    (conditional updates and claims)."""
+    import atexit
     import threading
 
     interval = app.config.get("IN_PROCESS_SWEEP_SECONDS") or 0
@@ -116,6 +140,16 @@ def start_in_process_sweeper(app: Flask) -> None:
                 app.logger.exception("Scheduled sweep failed")
 
     threading.Thread(target=sweeping, name="tgg-sweeper", daemon=True).start()
+
+    def flush_at_exit() -> None:
+        # zone counts this process holds since its last sweep
+        try:
+            with app.app_context():
+                flush_zone_stats()
+        except Exception:  # noqa: BLE001 - stopping anyway; the counts are lost, not the store
+            app.logger.exception("Zone counts not saved at exit")
+
+    atexit.register(flush_at_exit)
 
 
 def queue_configured_for(app: Flask) -> bool:

@@ -97,6 +97,5 @@ def complete() -> None:
 @with_appcontext
 def expire() -> None:
     """Give back the stock of orders unpaid past their time (safe to run from cron)."""
-    with unit_of_work():
-        count = lifecycle.expire_due()
+    count = lifecycle.expire_due(each=unit_of_work)
     click.echo(f"{count} unpaid order(s) expired.")

@@ -73,7 +73,23 @@ def set_on_hand(
     return delta
 
 
+def _lock_product(variant_id: int) -> int | None:
+    """Lock the variant's product, before its variant row: every movement takes the two in
+    this order, and callers moving several variants at once go in (product, variant) order,
+    so two transactions never wait for each other in a circle (PostgreSQL would abort one
+    with "deadlock detected"). FOR NO KEY UPDATE, not FOR UPDATE: an order being placed
+    holds a KEY SHARE lock on the product (its order lines' foreign key) that FOR UPDATE
+    would wait for."""
+    return db.session.scalar(
+        select(Product.id)
+        .join(Variant, Variant.product_id == Product.id)
+        .where(Variant.id == variant_id)
+        .with_for_update(of=Product, key_share=True)
+    )
+
+
 def _conditional(variant_id: int, condition, values: dict) -> bool:
+    _lock_product(variant_id)
     result = db.session.execute(
         update(Variant)
         .where(Variant.id == variant_id, condition)
@@ -144,15 +160,11 @@ def _moved(variant_id: int) -> None:
     cards and search then follow (only when the product's in-stock flag really flips)."""
     from app.services.catalog import events as product_events
 
-    # Lock the product first: two orders taking the last unit of two of its variants would
-    # otherwise each still see the other's unit (PostgreSQL reads what was committed when the
-    # statement began) and leave it "in stock"; queued, the second sees the first's change.
-    product_id = db.session.scalar(
-        select(Product.id)
-        .join(Variant, Variant.product_id == Product.id)
-        .where(Variant.id == variant_id)
-        .with_for_update(of=Product)
-    )
+    # The product is locked (since the movement began): two orders taking the last unit of
+    # two of its variants would otherwise each still see the other's unit (PostgreSQL reads
+    # what was committed when the statement began) and leave it "in stock"; queued, the
+    # second sees the first's change.
+    product_id = _lock_product(variant_id)
     variant = db.session.identity_map.get(identity_key(Variant, variant_id))
     if variant is not None:
         db.session.expire(variant, ["on_hand", "reserved"])

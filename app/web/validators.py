@@ -69,12 +69,34 @@ class WholeNumberField(IntegerField):
             self.data = None
             raise ValueError(str(_l("Enter a whole number, like 450."))) from None
 
+    def pre_validate(self, form):
+        # What was typed is not a number: that one message is the answer. Without this stop
+        # the range and required checks would each add theirs about a missing value.
+        _one_message(self)
+
 
 class DayField(DateField):
     """A date field with a translated parse error."""
 
     def process_formdata(self, valuelist):
+        if valuelist and not valuelist[0].strip():
+            self.data = None
+            raise ValueError(str(_l("Please fill this in.")))
         try:
             super().process_formdata(valuelist)
         except ValueError:
             raise ValueError(str(_l("Enter a date like 2027-06-30."))) from None
+
+    def pre_validate(self, form):
+        _one_message(self)
+
+
+def _one_message(field) -> None:
+    """Stop at the parse error so no second message follows it; but a blank answer to an
+    optional field is no error at all."""
+    if not field.process_errors:
+        return
+    if field.flags.optional and not (field.raw_data and field.raw_data[0].strip()):
+        field.process_errors = []
+        field.errors = []
+    raise validators.StopValidation()

@@ -1,8 +1,10 @@
+import random
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
-from app.domain.money import Money, convert, twd
+from app.domain.money import Money, allocate, convert, twd
 
 
 def test_from_major_rounds_half_up_to_the_minor_unit():
@@ -82,3 +84,67 @@ def test_error_messages_say_what_is_wrong():
             Money.from_major(amount, "THB")
     with pytest.raises(ValueError, match=r"^same-currency conversion needs rate 1$"):
         convert(twd(450), Decimal("0.99"), "TWD")
+
+
+# -- allocate: a parcel's import tax shared among its lines ---------------------------------
+
+
+def test_allocate_splits_in_proportion_when_the_shares_are_whole():
+    assert allocate(1000, [1, 3]) == [250, 750]
+    assert allocate(9_00, [450_00, 225_00, 225_00]) == [450, 225, 225]
+
+
+def test_allocate_gives_the_leftover_units_to_the_largest_remainders():
+    # 10 by 1:2 is 3.33 and 6.67: the unit left over goes to the second part
+    assert allocate(10, [1, 2]) == [3, 7]
+    # 100 by 1:1:4 is 16.67, 16.67, 66.67: two units left, to the earlier two of three ties
+    assert allocate(100, [1, 1, 4]) == [17, 17, 66]
+
+
+def test_allocate_breaks_ties_towards_the_earlier_part():
+    assert allocate(1, [1, 1]) == [1, 0]
+    assert allocate(100, [1, 1, 1]) == [34, 33, 33]
+    assert allocate(2, [5, 5, 5]) == [1, 1, 0]
+    assert allocate(5, [3, 3]) == [3, 2]
+
+
+def test_allocate_with_zero_weights():
+    assert allocate(0, [0, 0]) == [0, 0]
+    assert allocate(0, []) == []
+    assert allocate(0, [7, 3]) == [0, 0]
+    # a line that weighs nothing never gets a share, even of a remainder
+    assert allocate(1, [0, 1, 1]) == [0, 1, 0]
+    assert allocate(7, [0, 2, 0, 1]) == [0, 5, 0, 2]
+    with pytest.raises(ValueError, match=r"^nothing to share by$"):
+        allocate(5, [0, 0])
+    with pytest.raises(ValueError, match=r"^nothing to share by$"):
+        allocate(5, [])
+
+
+def test_allocate_refuses_negative_amounts_and_weights():
+    for total, weights in ((-1, [1]), (1, [1, -1])):
+        with pytest.raises(ValueError, match="non-negative"):
+            allocate(total, weights)
+
+
+def test_allocate_always_sums_exactly_and_each_part_is_its_share_rounded_down_or_up():
+    draw = random.Random(20260101)
+    for _ in range(2000):
+        weights = [
+            draw.choice([0, 1, 2, 3, draw.randint(1, 10**6)]) for _ in range(draw.randint(1, 7))
+        ]
+        if not any(weights):
+            weights[draw.randrange(len(weights))] = 1
+        total = draw.choice([0, 1, draw.randint(0, 50), draw.randint(0, 10**9)])
+        parts = allocate(total, weights)
+        assert sum(parts) == total, (total, weights, parts)
+        exact = [Fraction(total * w, sum(weights)) for w in weights]
+        for part, share in zip(parts, exact, strict=True):
+            assert share - 1 < part < share + 1, (total, weights, parts)
+        # a larger remainder never loses to a smaller one; equal ones go to the earlier part
+        ups = [i for i, (p, s) in enumerate(zip(parts, exact, strict=True)) if p > s]
+        downs = [i for i, (p, s) in enumerate(zip(parts, exact, strict=True)) if p < s]
+        for up in ups:
+            for down in downs:
+                up_rest, down_rest = exact[up] % 1, exact[down] % 1
+                assert up_rest > down_rest or (up_rest == down_rest and up < down)

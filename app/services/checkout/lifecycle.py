@@ -9,6 +9,8 @@ sees the row moved and takes the other path.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -65,7 +67,14 @@ def _move_parcels(order: Order, to: str) -> None:
 
 
 def _lines(order: Order) -> list[OrderLine]:
-    return list(db.session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)))
+    """In the order stock movements lock them (see inventory)."""
+    return list(
+        db.session.scalars(
+            select(OrderLine)
+            .where(OrderLine.order_id == order.id)
+            .order_by(OrderLine.product_id, OrderLine.variant_id)
+        )
+    )
 
 
 def _release(order: Order) -> None:
@@ -173,17 +182,32 @@ def cancel(order: Order, actor=None) -> bool:
     return _end_unpaid(order, OrderStatus.CANCELLED, actor)
 
 
-def expire_due(now: datetime | None = None, limit: int = EXPIRE_BATCH) -> int:
+def expire_due(
+    now: datetime | None = None,
+    limit: int = EXPIRE_BATCH,
+    each: Callable[[], AbstractContextManager] = nullcontext,
+) -> int:
     """Orders unpaid past their time give their stock back. Safe to run from cron, the worker
-    and beside requests at once. Returns how many expired."""
+    and beside requests at once. Returns how many expired.
+
+    `each` wraps every order's expiry (callers pass unit_of_work): one short transaction per
+    order, so an expiry never holds many orders' stock locks at once while checkouts take the
+    same rows in another order (a deadlock on PostgreSQL).
+    """
     now = now or clock.now()
     due = db.session.scalars(
-        select(Order)
+        select(Order.id)
         .where(Order.status == OrderStatus.AWAITING_PAYMENT, Order.expires_at <= now)
-        .order_by(Order.expires_at)
+        .order_by(Order.expires_at, Order.id)
         .limit(limit)
     ).all()
-    return sum(1 for order in due if _end_unpaid(order, OrderStatus.EXPIRED))
+    expired = 0
+    for order_id in due:
+        with each():
+            order = db.session.get(Order, order_id)
+            if order is not None and _end_unpaid(order, OrderStatus.EXPIRED):
+                expired += 1
+    return expired
 
 
 def order_link(order: Order) -> str:

@@ -43,6 +43,12 @@
       credentials: "same-origin",
       headers: { Accept: "application/json" },
     }).then(function (response) {
+      // an expired form, a rate limit or a proxy's error page answers HTML: say the
+      // translated "try again" rather than a parser's message
+      var type = response.headers.get("Content-Type") || "";
+      if (type.indexOf("application/json") === -1) {
+        throw { message: "" };
+      }
       return response.json();
     });
   }

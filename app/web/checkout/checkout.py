@@ -73,6 +73,10 @@ def _prefill(form: forms.CheckoutForm) -> None:
 @bp.route("/checkout", methods=["GET", "POST"])
 @limiter.limit(_place_limit, methods=["POST"])
 def checkout():
+    if current_user.is_authenticated and not current_user.email_verified:
+        # a registered shopper orders once their address is confirmed (a guest needs no account)
+        status = 200 if request.method == "GET" else 403
+        return render_template("checkout/verify_first.html"), status
     who = shopper()
     priced = cart.price(cart_store.items(), who)
     if not priced.lines:
@@ -84,6 +88,12 @@ def checkout():
         _prefill(form)
         form.fingerprint.data = priced.fingerprint
         return _checkout_page(form, priced)
+    if form.fingerprint.data != priced.fingerprint:
+        # the total shown is not today's (a price, the rate or taxes changed, or the shopper
+        # chose another market meanwhile): show the new one first, charge nothing
+        form.fingerprint.data = priced.fingerprint
+        notice = messages.checkout_refused(PriceChanged())
+        return _checkout_page(form, priced, notice=notice, status=409)
     if not form.validate_on_submit():
         form.fingerprint.data = priced.fingerprint
         return _checkout_page(form, priced, status=422)
@@ -93,8 +103,8 @@ def checkout():
 def _place(form: forms.CheckoutForm, who):
     buyer = placing.Buyer(form.email.data, g.lang, _signed_in_user())
     try:
-        with unit_of_work():
-            lifecycle.expire_due(limit=20)  # give back what expired before taking more
+        # give back what expired before taking more
+        lifecycle.expire_due(limit=20, each=unit_of_work)
         with unit_of_work():
             order = placing.place(
                 who, cart_store.items(), buyer, form.address(), form.fingerprint.data
