@@ -176,6 +176,12 @@ def deliver(ids: Iterable[int] | None = None, limit: int = 500) -> tuple[int, in
             sent += 1
         elif outcome is False:
             failed += 1
+    # Rows a handler wrote (a refund that completes a return mails the shopper) were committed
+    # with its outcome: deliver them now too, or they would wait for the next sweep.
+    written = take_new_ids()
+    if written:
+        more_sent, more_failed = deliver(written, limit)
+        sent, failed = sent + more_sent, failed + more_failed
     return sent, failed
 
 

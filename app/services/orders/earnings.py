@@ -21,7 +21,7 @@ from app.domain.order_states import VendorOrderStatus
 from app.extensions import db
 from app.models import Order, OrderLine, Payout, Vendor, VendorLedgerEntry, VendorOrder
 from app.models.earnings import LedgerKind
-from app.services import audit, clock
+from app.services import audit, clock, settings
 from app.services.errors import PayoutRefused
 
 #: parcels whose earnings are settled: the window closed (completed) or nothing is owed
@@ -29,13 +29,17 @@ SETTLED = (VendorOrderStatus.COMPLETED, VendorOrderStatus.CANCELLED)
 
 
 def record_sale(order: Order) -> None:
-    """Freeze each line's commission, exchange rate and earning when the order is paid."""
+    """Freeze each line's commission (the vendor's own rate, else the store's default at
+    this moment), exchange rate and earning when the order is paid."""
+    default_bp = settings.default_commission_bp()
     for vendor_order in order.vendor_orders:
         vendor = db.session.get(Vendor, vendor_order.vendor_id)
         for line in vendor_order.lines:
             if line.earning_twd is not None:
                 continue  # a late payment of an order paid once already cannot earn twice
-            line.commission_bp = vendor.commission_bp
+            line.commission_bp = (
+                vendor.commission_bp if vendor.commission_bp is not None else default_bp
+            )
             line.fx_rate = order.fx_rate
             line.earning_twd = rules.line_earning_twd(
                 line.unit_price_twd, line.quantity, line.commission_bp

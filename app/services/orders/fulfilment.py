@@ -7,13 +7,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.domain import carriers
+from app.domain.ids import parse_id
 from app.domain.order_states import OPEN_RETURNS, Actor, VendorOrderStatus
 from app.extensions import db
-from app.models import Order, OrderLine, Payment, ReturnRequest, Vendor, VendorOrder
+from app.models import (
+    Order,
+    OrderEvent,
+    OrderLine,
+    Payment,
+    ReturnRequest,
+    Vendor,
+    VendorOrder,
+)
 from app.models.payment import PaymentStatus
 from app.services import clock, inventory
 from app.services.checkout import refunds
@@ -54,11 +63,21 @@ class Listed:
     order: Order
 
 
+def _cursor(after: str | None) -> tuple[int, int] | None:
+    """(rank, id) from a "rank-id" cursor in a URL; None when it is not one."""
+    rank, _, last = (after or "").partition("-")
+    if not (rank.isascii() and rank.isdigit() and int(rank) < len(URGENCY)):
+        return None
+    last_id = parse_id(last)
+    return (int(rank), last_id) if last_id else None
+
+
 def for_vendor(
-    vendor: Vendor, status: str | None = None, ref: str | None = None, after: int | None = None
-) -> tuple[list[Listed], int | None]:
+    vendor: Vendor, status: str | None = None, ref: str | None = None, after: str | None = None
+) -> tuple[list[Listed], str | None]:
     """The vendor's parcels, new paid ones first, then by status and newest; filtered by
-    status and searched by order reference. Returns a page and the id to continue after."""
+    status and searched by order reference. Returns a page and the cursor of the next page
+    ("rank-id": the keyset follows the listing's own order, status rank then id)."""
     rank = case({s.value: n for n, s in enumerate(URGENCY)}, value=VendorOrder.status)
     stmt = (
         select(VendorOrder, Order)
@@ -69,13 +88,19 @@ def for_vendor(
     )
     if status in VISIBLE:
         stmt = stmt.where(VendorOrder.status == status)
-    if ref:
-        stmt = stmt.where(func.upper(Order.ref).contains(ref.strip().upper()[:20]))
-    if after is not None:
-        stmt = stmt.where(VendorOrder.id < after)
+    if ref and ref.strip():
+        # autoescape: a "%" or "_" typed in the box is a character, not a wildcard
+        stmt = stmt.where(func.upper(Order.ref).contains(ref.strip().upper()[:20], autoescape=True))
+    cursor = _cursor(after)
+    if cursor is not None:
+        last_rank, last_id = cursor
+        stmt = stmt.where(or_(rank > last_rank, and_(rank == last_rank, VendorOrder.id < last_id)))
     rows = db.session.execute(stmt.limit(PER_PAGE + 1)).all()
     listed = [Listed(vo, order) for vo, order in rows[:PER_PAGE]]
-    return listed, (listed[-1].vendor_order.id if len(rows) > PER_PAGE else None)
+    if len(rows) <= PER_PAGE:
+        return listed, None
+    last = listed[-1].vendor_order
+    return listed, f"{URGENCY.index(VendorOrderStatus(last.status))}-{last.id}"
 
 
 def accept(parcel: VendorOrder, actor, role: str = Actor.VENDOR) -> None:
@@ -173,6 +198,17 @@ def packing_lines(parcel: VendorOrder) -> list[OrderLine]:
 
 def order_of(parcel: VendorOrder) -> Order:
     return db.session.get(Order, parcel.order_id)
+
+
+def timeline(parcel: VendorOrder) -> list[OrderEvent]:
+    """The parcel's events, oldest first: status changes and its returns."""
+    return list(
+        db.session.scalars(
+            select(OrderEvent)
+            .where(OrderEvent.vendor_order_id == parcel.id)
+            .order_by(OrderEvent.id)
+        )
+    )
 
 
 def waiting_count(vendor: Vendor) -> int:

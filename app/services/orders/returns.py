@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from app.domain import cooling_off
@@ -97,7 +97,8 @@ def _earlier(line: OrderLine) -> tuple[int, int]:
             ReturnRequest.status != ReturnStatus.REJECTED,
         )
     ).one()
-    return units, tax
+    # int(): PostgreSQL sums a bigint column as numeric (a Decimal in Python)
+    return int(units), int(tax)
 
 
 def _shares(line: OrderLine, units: int) -> tuple[int, int]:
@@ -208,20 +209,33 @@ def for_vendor(vendor: Vendor, return_id: int) -> ReturnRequest:
 
 
 def _move(requested: ReturnRequest, to: str, actor, role: str, note: str = "") -> None:
-    if not return_move_allowed(requested.status, to, role):
-        raise InvalidTransition("transition.refused", status=requested.status, wanted=to)
+    """Raises InvalidTransition: transition.refused (not from this status, or not by this
+    person), transition.stale (someone else moved it first; nothing changes then)."""
+    current = requested.status
+    if not return_move_allowed(current, to, role):
+        raise InvalidTransition("transition.refused", status=current, wanted=to)
+    # a conditional UPDATE on the status it starts from, as for parcels: two people confirming
+    # receipt at once must not restock and refund twice
+    moved = db.session.execute(
+        update(ReturnRequest)
+        .where(ReturnRequest.id == requested.id, ReturnRequest.status == current)
+        .values(status=to)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(requested)
+    if moved.rowcount != 1:
+        raise InvalidTransition("transition.stale", status=requested.status, wanted=to)
     order = db.session.get(Order, requested.order_id)
     parcel = db.session.get(VendorOrder, requested.vendor_order_id)
     events.record(
         order,
         f"return_{to}",
         vendor_order=parcel,
-        from_status=requested.status,
+        from_status=current,
         to_status=to,
         actor=actor,
         note=note,
     )
-    requested.status = to
     if to in (ReturnStatus.APPROVED, ReturnStatus.REJECTED):
         requested.decided_at = clock.now()
         requested.decided_by_id = getattr(actor, "id", None)
