@@ -9,7 +9,8 @@ from flask_login import current_user
 from app.extensions import db
 from app.models import User, Vendor
 from app.models.vendor import VendorStatus
-from app.services import reference, vendors
+from app.services import health, rates, reference, settings, vendor_standing, vendors
+from app.services.catalog import moderation
 from app.services.errors import InvalidDecision
 from app.transaction import unit_of_work
 from app.web.access import operator
@@ -22,7 +23,15 @@ bp = Blueprint("ops", __name__, url_prefix="/<lang:lang>/ops", template_folder="
 @bp.get("/")
 @operator
 def home():
-    return redirect(url_for("ops.vendor_queue"))
+    """The console's first page: what needs an operator now."""
+    return render_template(
+        "ops/home.html",
+        stale_rates=rates.stale(),
+        review_waiting=moderation.waiting_count(),
+        holding=settings.hold_new_listings(),
+        applications=vendor_standing.count(VendorStatus.PENDING.value),
+        health=health.summary(),
+    )
 
 
 @bp.get("/vendors")
@@ -31,9 +40,10 @@ def vendor_queue():
     status = request.args.get("status", VendorStatus.PENDING.value)
     if status not in {s.value for s in VendorStatus} | {"all"}:
         status = VendorStatus.PENDING.value
-    rows = vendors.queue(None if status == "all" else status)
+    q = (request.args.get("q") or "").strip()[:100]
+    rows = vendor_standing.find(None if status == "all" else status, q)
     return render_template(
-        "ops/vendors.html", rows=rows, status=status, statuses=[s.value for s in VendorStatus]
+        "ops/vendors.html", rows=rows, status=status, statuses=[s.value for s in VendorStatus], q=q
     )
 
 

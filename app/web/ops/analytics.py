@@ -1,0 +1,47 @@
+"""The analytics dashboard: charts with their numbers, and each figure as CSV."""
+
+from __future__ import annotations
+
+from flask import Response, abort, render_template, request
+
+from app.domain.analytics import period
+from app.services import analytics, clock
+from app.web.access import operator
+from app.web.i18n import current_language
+from app.web.ops import figures
+from app.web.ops.routes import bp
+
+#: days a period may span; the dashboard opens on the longest
+PERIODS = (7, 30, 90)
+
+
+def _dashboard(only: str | None = None):
+    days = request.args.get("days", type=int)
+    if days not in PERIODS:
+        days = PERIODS[-1]
+    first, last = period(clock.today(), days)
+    found = analytics.dashboard(first, last, current_language().content)
+    return days, found, figures.build(found, only)
+
+
+@bp.get("/analytics")
+@operator
+def analytics_page():
+    days, found, built = _dashboard()
+    return render_template(
+        "ops/analytics.html", days=days, periods=PERIODS, dashboard=found, figures=built
+    )
+
+
+@bp.get("/analytics/<slug>.csv")
+@operator
+def analytics_csv(slug: str):
+    if slug not in figures.BUILDERS:
+        abort(404)
+    _days, found, (figure,) = _dashboard(slug)
+    response = Response(figure.csv(), mimetype="text/csv")
+    name = f"analytics-{slug}-{found.first.isoformat()}-{found.last.isoformat()}.csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.cache_control.private = True
+    response.cache_control.no_store = True
+    return response

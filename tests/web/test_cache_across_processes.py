@@ -1,0 +1,166 @@
+"""Operators' edits show on every app server within seconds, not after a cache TTL (issue 12):
+two app servers, each a process of its own with its own caches, on one database. An operator
+sets a new exchange rate through one; a shopper on the other sees the new price within a
+couple of seconds. The control: a rate written without raising the cache stamp stays unseen
+there (the server really prices from its cache), so it is the stamp that carries the change.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from datetime import timedelta
+from decimal import Decimal
+from html import unescape
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import insert
+
+from app.extensions import db
+from app.models import ExchangeRate
+from app.models.user import Role
+from app.services import clock
+from tests.factories import PASSWORD, Factories
+from tests.live_store import migrated_app, throwaway_database
+from tests.servers import free_port, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
+PRICE = re.compile(r'class="buy-box__price">.*?</span>([^<]+)</p>', re.S)
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+@contextmanager
+def app_server(settings: dict):
+    """The app in a process of its own; yields its base URL."""
+    port = free_port()
+    env = {**os.environ, "TGG_TEST_SETTINGS": json.dumps(settings), "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.process_server", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+
+    def answers() -> bool:
+        if process.poll() is not None:
+            raise AssertionError(f"the app server exited:\n{process.stderr.read().decode()}")
+        return requests.get(f"{url}/en/", timeout=5).status_code == 200
+
+    try:
+        wait_until(answers, "app server", seconds=60)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+
+
+@pytest.fixture
+def store(tmp_path_factory, test_settings):
+    """A database of its own with a tea at NT$1,000 and an operator, and its settings."""
+    with throwaway_database(tmp_path_factory, "two-processes") as url:
+        app = migrated_app(test_settings, url)
+        with app.app_context():
+            make = Factories(db)
+            vendor = make.vendor(slug="two-servers-tea")
+            make.product(
+                vendor,
+                handle="oolong",
+                names={"en": "Oolong"},
+                variants=[{"sku": "TS-1", "price_twd": 1000, "stock": 5}],
+            )
+            make.user(Role.OPERATOR, email="ops@two-servers.example")
+            db.session.commit()
+            db.session.remove()
+            db.engine.dispose()
+        yield app, {**test_settings, "SQLALCHEMY_DATABASE_URI": url}
+
+
+def thai_price(base: str) -> str:
+    page = requests.get(f"{base}/th/products/two-servers-tea/oolong", timeout=10)
+    assert page.status_code == 200
+    return unescape(PRICE.search(page.text).group(1)).strip()
+
+
+def amount(price: str) -> Decimal:
+    return Decimal(re.search(r"\d[\d,]*\.\d\d", price).group(0).replace(",", ""))
+
+
+def signed_in_operator(base: str) -> requests.Session:
+    session = requests.Session()
+    page = session.get(f"{base}/en/account/sign-in", timeout=10)
+    response = session.post(
+        f"{base}/en/account/sign-in",
+        data={
+            "csrf_token": TOKEN.search(page.text).group(1),
+            "email": "ops@two-servers.example",
+            "password": PASSWORD,
+        },
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert response.status_code == 303, response.text[:500]
+    return session
+
+
+def test_a_rate_set_on_one_server_prices_on_the_other_within_seconds(store):
+    app, settings = store
+    today = clock.today()
+    with app_server(settings) as first, app_server(settings) as second:
+        # the base data's rate: NT$1 = 1.0321 baht
+        assert amount(thai_price(second)) == Decimal("1032.10")
+        assert amount(thai_price(first)) == Decimal("1032.10")
+
+        # control: a rate written behind the servers' backs (no stamp raised) stays unseen,
+        # however often the second server looks at the stamps: it prices from its cache
+        with app.app_context():
+            db.session.execute(
+                insert(ExchangeRate).values(
+                    currency_code="THB", rate=Decimal("1.1"), as_of=today - timedelta(days=1)
+                )
+            )
+            db.session.commit()
+            db.session.remove()
+            db.engine.dispose()
+        for _ in range(5):
+            time.sleep(0.5)
+            assert amount(thai_price(second)) == Decimal("1032.10")
+
+        # the operator sets today's rate through the first server ...
+        ops = signed_in_operator(first)
+        page = ops.get(f"{first}/en/ops/rates", timeout=10)
+        saved = ops.post(
+            f"{first}/en/ops/rates",
+            data={
+                "csrf_token": TOKEN.search(page.text).group(1),
+                "currency": "THB",
+                "rate": "1.2",
+                "as_of": today.isoformat(),
+            },
+            allow_redirects=False,
+            timeout=10,
+        )
+        assert saved.status_code == 303, saved.text[:1000]
+        changed_at = time.monotonic()
+        # ... which prices with it at once ...
+        assert amount(thai_price(first)) == Decimal("1200.00")
+        # ... and so does the second server within a couple of seconds (its caches' TTL is 60)
+        while amount(thai_price(second)) != Decimal("1200.00"):
+            assert time.monotonic() - changed_at < 2.5, (
+                "the second server still shows the old price"
+            )
+            time.sleep(0.05)
+        print(f"seen by the second server after {time.monotonic() - changed_at:.2f} s")
