@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 import click
 from flask.cli import with_appcontext
 
+from app.domain import duty_rates, landed_cost
 from app.domain.money import Money, minor_unit
 from app.services import clock, pricing, reference
 
@@ -38,11 +39,30 @@ def _amount(value: str, currency: str, option: str) -> Money:
 @click.option(
     "--shipping", default="0", show_default=True, help="Shipping in the market's currency."
 )
-@click.option("--category", "category_slug", default=None, help="Category slug (its duty rate).")
+@click.option(
+    "--category",
+    "category_slug",
+    default=None,
+    help="Category slug: its highest duty rate in the market when no --hs is given.",
+)
+@click.option(
+    "--hs",
+    "hs_code",
+    default=None,
+    help="The goods' HS code (0902, 0902.30...): the longest matching prefix's duty rate.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @with_appcontext
-def quote(market: str, goods: str, shipping: str, category_slug: str | None, as_json: bool) -> None:
-    """The import taxes added on top of one parcel's price under the rules in force today."""
+def quote(
+    market: str,
+    goods: str,
+    shipping: str,
+    category_slug: str | None,
+    hs_code: str | None,
+    as_json: bool,
+) -> None:
+    """The import taxes added on top of one parcel's price under the rules in force today.
+    Without --hs or --category the goods pay no duty."""
     ref = reference.get()
     info = ref.markets.get(market.strip().upper())
     if info is None:
@@ -56,10 +76,20 @@ def quote(market: str, goods: str, shipping: str, category_slug: str | None, as_
         if category is None:
             raise click.BadParameter(f"unknown category {category_slug!r}", param_hint="--category")
         category_id = category.id
+    if hs_code is not None:
+        hs_code = duty_rates.normalise_hs(hs_code)
+        if not (hs_code and hs_code.isascii() and hs_code.isdigit() and 2 <= len(hs_code) <= 10):
+            raise click.BadParameter(
+                "an HS code is 2 to 10 digits, such as 0902 or 0902.30", param_hint="--hs"
+            )
     goods_money = _amount(goods, info.currency, "--goods")
     shipping_money = _amount(shipping, info.currency, "--shipping")
     result = pricing.quote_parcel(
-        ref, info, [(goods_money, category_id)], shipping_money, clock.today()
+        ref,
+        info,
+        [landed_cost.Goods(goods_money, hs_code, category_id)],
+        shipping_money,
+        clock.today(),
     )
     if as_json:
         click.echo(json.dumps(quote_as_dict(info.code, result), ensure_ascii=False))
@@ -73,7 +103,7 @@ def quote(market: str, goods: str, shipping: str, category_slug: str | None, as_
     for line in result.lines:
         rate = f"{line.rate * 100:.2f}%" if line.rate is not None else "mixed"
         click.echo(
-            f"  {line.name:<24} {rate:>8} of {line.base.major:>12}  = {line.amount.major:>10}"
+            f"  {line.name:<40} {rate:>8} of {line.base.major:>12}  = {line.amount.major:>10}"
         )
     for line in result.included:
         click.echo(f"  ({line.name} included in the price: {line.amount.major})")
@@ -87,7 +117,8 @@ def quote_as_dict(market_code: str, result) -> dict:
         "lines": [
             {
                 "name": line.name,
-                "rate": float(line.rate) if line.rate is not None else None,
+                "rate": rate_text(line.rate),
+                "heading": line.heading,
                 "base_minor": line.base.amount_minor,
                 "amount_minor": line.amount.amount_minor,
             }
@@ -95,3 +126,10 @@ def quote_as_dict(market_code: str, result) -> dict:
         ],
         "total_tax_minor": result.total_tax.amount_minor,
     }
+
+
+def rate_text(rate: Decimal | None) -> str | None:
+    """A rate as an exact decimal string ("0.9", "0.07"), never a float."""
+    if rate is None:
+        return None
+    return format(rate.normalize(), "f")

@@ -6,15 +6,16 @@ It is the single place every page, the cart and `flask tax quote` get their figu
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from app.domain.money import Money
+from app.domain import duty_rates
+from app.domain.duty_rates import DutyTable, classify
+from app.domain.money import Money, allocate
 
 
 class Kind(StrEnum):
@@ -41,8 +42,12 @@ class TaxRule:
     shipping_in_base: bool = True
     #: whether the lines computed before this one (duty) are part of its base
     prior_in_base: bool = False
-    #: the rate comes from the goods' category in this market when one is set
+    #: a duty at each item's own rate in this market: by its HS code, else its category's
+    #: (domain.duty_rates); the rule's own rate for goods with neither
     uses_category_rate: bool = False
+    #: a tax whose rate goes by the goods' heading where the heading has one (Malaysia's sales
+    #: tax: exempt, 5% or 10%), the rule's own rate elsewhere
+    rate_by_heading: bool = False
     position: int = 0
     valid_from: date = date.min
     #: last day the rule applies (inclusive); None = open-ended
@@ -65,10 +70,12 @@ class TaxRule:
 
 @dataclass(frozen=True)
 class Goods:
-    """Goods of one category in a parcel, with that category's duty rate in the market."""
+    """One line of a parcel: its goods value (FOB), HS code and category. The duty rate comes
+    from the market's DutyTable: by the code's longest matching prefix, else the category's."""
 
     value: Money
-    duty_rate: Decimal | None = None
+    hs_code: str | None = None
+    category: int | None = None
 
 
 @dataclass(frozen=True)
@@ -76,10 +83,15 @@ class TaxLine:
     name: str
     label: str
     kind: Kind
-    #: None when goods of different duty rates share the line
+    #: None only on lines placed before rates went by heading (order snapshots)
     rate: Decimal | None
     base: Money
     amount: Money
+    #: the HS prefix whose rate this line charges (a duty line per heading), else None
+    heading: str | None = None
+    #: what goods the line charges, per content locale: the heading's name, or the category's
+    #: when the goods pay their category's rate; empty for a line on the whole parcel
+    goods_names: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,11 @@ class TaxQuote:
     lines: tuple[TaxLine, ...]
     #: taxes already inside the price (shown on receipts, not added)
     included: tuple[TaxLine, ...] = field(default=())
+    #: each goods line's share of the added taxes, in the order the goods were given (its
+    #: heading's duty and the taxes on it), so refunding a line refunds its own tax
+    item_taxes: tuple[Money, ...] = field(default=())
+    #: how each goods line's duty rate was found, in the order the goods were given
+    classified: tuple[duty_rates.Classified, ...] = field(default=())
 
     @property
     def currency(self) -> str:
@@ -111,8 +128,8 @@ def _fraction_half_up(value: Fraction) -> int:
     """Round an exact fraction half up to a whole number of minor units.
 
     Amounts here are never negative (quote refuses negative goods and shipping, and the
-    tax_rules and category_duty_rates tables allow no negative rate), so half up is the same as
-    half away from zero.
+    tax_rules and duty_rates tables allow no negative rate), so half up is the same as half
+    away from zero.
     """
     whole, remainder = divmod(value.numerator, value.denominator)
     if remainder * 2 >= value.denominator:
@@ -120,16 +137,57 @@ def _fraction_half_up(value: Fraction) -> int:
     return whole
 
 
+@dataclass
+class _Group:
+    """Goods of one parcel that pay duty at one rate (one heading, or one category)."""
+
+    classified: duty_rates.Classified
+    items: list[int]
+    value: int = 0
+    shipping: int = 0
+    #: this group's part of the added lines so far
+    taxed: int = 0
+
+
+def _share(total: int, weights: list[int]) -> list[int]:
+    """allocate(), with parts that weigh nothing sharing equally."""
+    if weights and not any(weights):
+        weights = [1] * len(weights)
+    return allocate(total, weights)
+
+
+def _groups(goods: Sequence[Goods], table: DutyTable, shipping: int, on: date):
+    classified = tuple(classify(table, item.hs_code, item.category, on) for item in goods)
+    groups: dict[tuple, _Group] = {}
+    for index, (item, found) in enumerate(zip(goods, classified, strict=True)):
+        group = groups.setdefault(found.group, _Group(found, []))
+        group.items.append(index)
+        group.value += item.value.amount_minor
+    ordered = list(groups.values())
+    # shipping is shared among the groups by goods value, in whole minor units, as a customs
+    # declaration shares freight among its lines
+    for group, part in zip(ordered, _share(shipping, [g.value for g in ordered]), strict=True):
+        group.shipping = part
+    return classified, ordered
+
+
 def quote(
     rules: Iterable[TaxRule],
     goods: Sequence[Goods],
     shipping: Money,
     on: date,
+    duties: DutyTable = duty_rates.EMPTY,
 ) -> TaxQuote:
-    """The taxes on one parcel: `goods` (FOB value per category) plus `shipping`.
+    """The taxes on one parcel: `goods` (FOB value, HS code, category per line) plus
+    `shipping`, under the market's `rules` and duty rates (`duties`).
 
-    Each line rounds half-up to the currency's minor unit, and later lines that include earlier
-    ones in their base use the rounded amounts, as a customs declaration does.
+    A duty rule that takes each item's rate (uses_category_rate) makes one line per heading
+    (goods of one HS rate, or of one category's rate): "Import duty, tea (0902)" at 90%, on
+    those goods and their share of the shipping. A tax rule that goes by heading
+    (rate_by_heading: Malaysia's sales tax classes) makes one line per rate. Any other rule
+    makes one line on the whole parcel. Each line rounds half-up to the currency's minor unit,
+    and later lines that include earlier ones in their base use the rounded amounts, as a
+    customs declaration does.
     """
     if not goods:
         raise ValueError("a parcel holds goods")
@@ -146,53 +204,118 @@ def quote(
         (rule for rule in rules if rule.in_force(on) and rule.applies_to(goods_total)),
         key=lambda rule: rule.position,
     )
+    classified, groups = _groups(goods, duties, shipping.amount_minor, on)
     added: list[TaxLine] = []
     included: list[TaxLine] = []
     for rule in applicable:
-        prior = sum(line.amount.amount_minor for line in added) if rule.prior_in_base else 0
-        ship = shipping.amount_minor if rule.shipping_in_base else 0
-        base_minor = goods_total.amount_minor + ship + prior
-        rates = _rates_by_goods(rule, goods)
-        if all(rate == 0 for rate, _ in rates):
-            continue
-        amount = _amount(rule.kind, rates, goods_total.amount_minor, ship, prior)
-        uniform = {rate for rate, _ in rates}
-        line = TaxLine(
-            name=rule.name,
-            label=rule.label,
-            kind=rule.kind,
-            rate=uniform.pop() if len(uniform) == 1 else None,
-            base=Money(base_minor, currency),
-            amount=Money(amount, currency),
-        )
-        (included if rule.kind is Kind.INCLUDED else added).append(line)
-    return TaxQuote(goods_total, shipping, tuple(added), tuple(included))
+        bases = [
+            group.value
+            + (group.shipping if rule.shipping_in_base else 0)
+            + (group.taxed if rule.prior_in_base else 0)
+            for group in groups
+        ]
+        for line, parts in _lines(rule, groups, bases, duties, currency):
+            if rule.kind is Kind.INCLUDED:
+                included.append(line)
+                continue
+            added.append(line)
+            for index, part in parts.items():
+                groups[index].taxed += part
+    item_taxes = [0] * len(goods)
+    for group in groups:
+        values = [goods[i].value.amount_minor for i in group.items]
+        for index, part in zip(group.items, _share(group.taxed, values), strict=True):
+            item_taxes[index] = part
+    return TaxQuote(
+        goods_total,
+        shipping,
+        tuple(added),
+        tuple(included),
+        tuple(Money(amount, currency) for amount in item_taxes),
+        classified,
+    )
 
 
-def _rates_by_goods(rule: TaxRule, goods: Sequence[Goods]) -> list[tuple[Decimal, int]]:
-    """(rate, goods value in minor units) per rate that this rule charges."""
-    by_rate: dict[Decimal, int] = defaultdict(int)
-    for item in goods:
+def _lines(rule: TaxRule, groups: list[_Group], bases: list[int], duties, currency):
+    """(line, {group index: part of its amount}) for each line `rule` makes."""
+    if rule.kind is Kind.DUTY and rule.uses_category_rate:
+        for index, (group, base) in enumerate(zip(groups, bases, strict=True)):
+            found = group.classified
+            rate = found.rate if found.rate is not None else rule.rate
+            if rate == 0:
+                continue
+            amount = _amount(rule.kind, rate, base)
+            heading, names = _goods_named(found, duties)
+            yield (
+                TaxLine(
+                    name=_name(rule.name, heading, names),
+                    label=rule.label,
+                    kind=rule.kind,
+                    rate=rate,
+                    base=Money(base, currency),
+                    amount=Money(amount, currency),
+                    heading=heading,
+                    goods_names=names,
+                ),
+                {index: amount},
+            )
+        return
+    by_rate: dict[Decimal, list[int]] = {}
+    for index, group in enumerate(groups):
         rate = rule.rate
-        if rule.uses_category_rate and item.duty_rate is not None:
-            rate = item.duty_rate
-        by_rate[rate] += item.value.amount_minor
-    return sorted(by_rate.items())
+        if rule.rate_by_heading and group.classified.tax_rate is not None:
+            rate = group.classified.tax_rate
+        by_rate.setdefault(rate, []).append(index)
+    for rate, indexes in by_rate.items():
+        if rate == 0:
+            continue
+        base = sum(bases[i] for i in indexes)
+        amount = _amount(rule.kind, rate, base)
+        parts = _share(amount, [bases[i] for i in indexes])
+        yield (
+            TaxLine(
+                name=rule.name,
+                label=rule.label,
+                kind=rule.kind,
+                rate=rate,
+                base=Money(base, currency),
+                amount=Money(amount, currency),
+            ),
+            dict(zip(indexes, parts, strict=True)),
+        )
 
 
-def _amount(kind: Kind, rates: list[tuple[Decimal, int]], goods: int, ship: int, prior: int) -> int:
-    """Shipping and earlier lines are shared among rates in proportion to goods value, so a
-    parcel with one rate is simply (goods + shipping + prior) × rate, computed exactly."""
-    total = Fraction(0)
-    for rate, value in rates:
-        share = Fraction(value, goods) if goods else Fraction(1, len(rates))
-        base = value + (ship + prior) * share
-        rate_f = Fraction(rate)
-        if kind is Kind.INCLUDED:
-            # the tax inside a price that includes it: price × rate / (1 + rate)
-            rate_f = rate_f / (1 + rate_f)
-        total += base * rate_f
-    return _fraction_half_up(total)
+def _goods_named(found: duty_rates.Classified, duties: DutyTable):
+    """(HS prefix, names per locale) of what a duty line charges."""
+    if found.basis is duty_rates.Basis.HS and found.matched is not None:
+        return found.matched.prefix, dict(found.matched.names)
+    if found.category is not None and found.basis in (
+        duty_rates.Basis.CATEGORY_HIGHEST,
+        duty_rates.Basis.CATEGORY,
+    ):
+        return None, dict(duties.category_names.get(found.category, {}))
+    return None, {}
+
+
+def _name(rule_name: str, heading: str | None, names: Mapping[str, str]) -> str:
+    """The line's English name, as quotes print it: "Import duty, tea (0902)"."""
+    parts = [rule_name]
+    what = names.get("en")
+    if what and heading:
+        parts.append(f"{what} ({duty_rates.display_hs(heading)})")
+    elif heading:
+        parts.append(duty_rates.display_hs(heading))
+    elif what:
+        parts.append(what)
+    return ", ".join(parts)
+
+
+def _amount(kind: Kind, rate: Decimal, base: int) -> int:
+    rate_f = Fraction(rate)
+    if kind is Kind.INCLUDED:
+        # the tax inside a price that includes it: price × rate / (1 + rate)
+        rate_f = rate_f / (1 + rate_f)
+    return _fraction_half_up(base * rate_f)
 
 
 def price_basis(rules: Iterable[TaxRule], on: date) -> str:

@@ -20,7 +20,7 @@ from app.domain import landed_cost
 from app.domain.locales import fallback_chain
 from app.domain.money import Money
 from app.extensions import db
-from app.models import CartLine, Product, Variant, VariantTranslation, Vendor
+from app.models import CartLine, Product, Variant, VariantTranslation, Vendor, Zone
 from app.services import pricing
 from app.services.catalog import storefront
 from app.services.errors import CartRefused
@@ -50,6 +50,15 @@ def _available(variant_ids: Iterable[int]) -> dict[int, int]:
         .where(Variant.id.in_(set(variant_ids)), *storefront.visible())
     )
     return {variant_id: max(units, 0) for variant_id, units in rows}
+
+
+def _known_zones(items: Iterable[Item]) -> set[int]:
+    """The zones named by `items` that exist: a zone id comes from a form field (anyone can
+    type one), and a guest's cart may name a zone deleted since."""
+    wanted = {i.zone_id for i in items if i.zone_id is not None}
+    if not wanted:
+        return set()
+    return set(db.session.scalars(select(Zone.id).where(Zone.id.in_(wanted))))
 
 
 def _quantity(value) -> int:
@@ -131,8 +140,14 @@ def account_items(user) -> list[Item]:
 def save_account_items(user, items: Sequence[Item]) -> None:
     """Make the account's cart exactly `items`."""
     db.session.execute(delete(CartLine).where(CartLine.user_id == user.id))
+    zones = _known_zones(items)
     db.session.add_all(
-        CartLine(user_id=user.id, variant_id=i.variant_id, quantity=i.quantity, zone_id=i.zone_id)
+        CartLine(
+            user_id=user.id,
+            variant_id=i.variant_id,
+            quantity=i.quantity,
+            zone_id=i.zone_id if i.zone_id in zones else None,
+        )
         for i in items
     )
     db.session.flush()
@@ -164,6 +179,12 @@ class PricedLine:
     available: int
     #: the product is still listed by an approved vendor
     for_sale: bool = True
+    #: the store ships the product's category to the shopper's market (operators may stop a
+    #: category a market restricts: reference.Restriction)
+    ships: bool = True
+    #: what the market asks of the product's category, per content locale (a notice shown
+    #: before payment: an import licence, a quota); empty: nothing
+    notice: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def total(self) -> Money:
@@ -172,9 +193,12 @@ class PricedLine:
     @property
     def problem(self) -> str | None:
         """Why this line cannot be bought as it is: unavailable (no longer listed), sold_out,
-        or too_many (more than is left)."""
+        or too_many (more than is left), not_shipped (its category does not ship to the
+        market)."""
         if not self.for_sale:
             return "unavailable"
+        if not self.ships:
+            return "not_shipped"
         if self.available <= 0:
             return "sold_out"
         if self.quantity > self.available:
@@ -196,6 +220,16 @@ class Parcel:
     @property
     def total(self) -> Money:
         return self.quote.landed_total
+
+    @property
+    def notices(self) -> list[dict[str, str]]:
+        """What the market asks of the parcel's goods (an import licence, a quota), once
+        each, per content locale: shown before payment."""
+        found: list[dict[str, str]] = []
+        for line in self.lines:
+            if line.notice and line.notice not in found:
+                found.append(line.notice)
+        return found
 
 
 @dataclass(frozen=True)
@@ -289,6 +323,7 @@ def price(items: Sequence[Item], shopper: Shopper) -> PricedCart:
     variants = _variants([i.variant_id for i in items], shopper)
     products = _products({v.product_id for v in variants.values()})
     available = _available(variants)
+    zones = _known_zones(items)
     by_vendor: dict[int, list[PricedLine]] = {}
     vendors: dict[int, Vendor] = {}
     for item in items:
@@ -296,6 +331,8 @@ def price(items: Sequence[Item], shopper: Shopper) -> PricedCart:
         product = products.get(variant.product_id) if variant else None
         if variant is None or product is None:
             continue
+        if item.zone_id is not None and item.zone_id not in zones:
+            item = replace(item, zone_id=None)  # never an order line naming no zone
         vendors[product.vendor_id] = product.vendor
         by_vendor.setdefault(product.vendor_id, []).append(
             _line(item, variant, product, shopper, available.get(variant.id))
@@ -308,6 +345,7 @@ def price(items: Sequence[Item], shopper: Shopper) -> PricedCart:
 
 def _line(item: Item, variant: Variant, product: Product, shopper: Shopper, available):
     locale = shopper.content_locale
+    restriction = shopper.ref.restriction(shopper.market.code, product.category_id)
     return PricedLine(
         variant_id=variant.id,
         product_id=product.id,
@@ -328,6 +366,8 @@ def _line(item: Item, variant: Variant, product: Product, shopper: Shopper, avai
         zone_id=item.zone_id,
         available=available or 0,
         for_sale=available is not None,
+        ships=restriction is None or not restriction.blocked,
+        notice=dict(restriction.notice) if restriction is not None else {},
     )
 
 
@@ -338,7 +378,7 @@ def _parcel(vendor: Vendor, lines: list[PricedLine], shopper: Shopper) -> Parcel
     quote = pricing.quote_parcel(
         shopper.ref,
         shopper.market,
-        [(line.total, line.category_id) for line in lines],
+        [landed_cost.Goods(line.total, line.hs_code, line.category_id) for line in lines],
         shipping,
         shopper.today,
     )

@@ -28,31 +28,31 @@ def shipping_fee(weight_g: int, market: MarketInfo, ref: Reference) -> Money:
     return market_price(shipping_twd(weight_g, market), market, ref)
 
 
-def duty_rate(ref: Reference, market_code: str, category_id: int | None):
-    if category_id is None:
-        return None
-    return ref.duty_rates.get((market_code, category_id))
-
-
 def quote_parcel(
     ref: Reference,
     market: MarketInfo,
-    goods: list[tuple[Money, int | None]],
+    goods: list[landed_cost.Goods],
     shipping: Money,
     on: date,
 ) -> landed_cost.TaxQuote:
-    """Import taxes on one vendor parcel: goods as (value, category id) in market currency."""
-    items = [
-        landed_cost.Goods(value, duty_rate(ref, market.code, category_id))
-        for value, category_id in goods
-    ]
-    return landed_cost.quote(ref.tax_rules.get(market.code, ()), items, shipping, on)
+    """Import taxes on one vendor parcel (goods valued in the market currency, each with its
+    HS code and category), under the market's rules and duty rates."""
+    return landed_cost.quote(
+        ref.tax_rules.get(market.code, ()), goods, shipping, on, ref.duty_table(market.code)
+    )
 
 
 def estimate_one_item(
-    ref: Reference, market: MarketInfo, price_twd: int, weight_g: int, category_id: int, on: date
+    ref: Reference,
+    market: MarketInfo,
+    price_twd: int,
+    weight_g: int,
+    category_id: int,
+    hs_code: str | None,
+    on: date,
 ) -> landed_cost.TaxQuote:
-    """The product page estimate: one item shipped alone to the market."""
+    """The product page estimate: one item shipped alone to the market. A cart of that one
+    item is priced by the same call, so the two agree to the minor unit."""
     price = market_price(price_twd, market, ref)
     shipping = shipping_fee(weight_g, market, ref)
-    return quote_parcel(ref, market, [(price, category_id)], shipping, on)
+    return quote_parcel(ref, market, [landed_cost.Goods(price, hs_code, category_id)], shipping, on)

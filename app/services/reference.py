@@ -10,6 +10,8 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from app.domain import halal
+from app.domain.duty_rates import DutyRate as DutyRateRule
+from app.domain.duty_rates import DutyTable
 from app.domain.landed_cost import Applies, Kind
 from app.domain.landed_cost import TaxRule as TaxRuleRule
 from app.domain.money import BASE_CURRENCY, Money
@@ -18,8 +20,11 @@ from app.extensions import db
 from app.models import (
     Category,
     CategoryDutyRate,
+    CategoryRestriction,
+    DutyRate,
     ExchangeRate,
     HalalBody,
+    HsHeading,
     Market,
     ShippingRate,
     TaxRule,
@@ -57,11 +62,32 @@ class CategoryInfo:
 
 
 @dataclass(frozen=True)
+class Restriction:
+    """What a market asks of one category's goods (models.customs.CategoryRestriction)."""
+
+    blocked: bool
+    #: {content locale: notice}; empty: none
+    notice: dict[str, str] = field(hash=False)
+
+
+@dataclass(frozen=True)
+class Heading:
+    code: str
+    category_id: int | None
+    names: dict[str, str] = field(hash=False)
+
+
+@dataclass(frozen=True)
 class Reference:
     markets: dict[str, MarketInfo]
     rates: dict[str, RateInfo]
     tax_rules: dict[str, tuple[TaxRuleRule, ...]]
-    duty_rates: dict[tuple[str, int], Decimal]
+    #: per market: duty rates by HS prefix and per category (domain.duty_rates)
+    duty_tables: dict[str, DutyTable]
+    #: (market, category id) → its notice and whether it ships there
+    restrictions: dict[tuple[str, int], Restriction]
+    #: the HS headings vendors choose from and duty lines name, by code
+    headings: dict[str, Heading]
     categories: dict[int, CategoryInfo]
     category_slugs: dict[str, int]
     #: codes of the recognised halal bodies (JAKIM and the foreign bodies it recognises)
@@ -84,6 +110,18 @@ class Reference:
 
     def categories_in_order(self) -> list[CategoryInfo]:
         return sorted(self.categories.values(), key=lambda c: (c.position, c.slug))
+
+    def duty_table(self, market_code: str) -> DutyTable:
+        return self.duty_tables.get(market_code, DutyTable())
+
+    def restriction(self, market_code: str, category_id: int | None) -> Restriction | None:
+        if category_id is None:
+            return None
+        return self.restrictions.get((market_code, category_id))
+
+    def ships(self, market_code: str, category_id: int | None) -> bool:
+        found = self.restriction(market_code, category_id)
+        return found is None or not found.blocked
 
 
 def _load() -> Reference:
@@ -142,15 +180,12 @@ def _load() -> Reference:
                 shipping_in_base=rule.shipping_in_base,
                 prior_in_base=rule.prior_in_base,
                 uses_category_rate=rule.uses_category_rate,
+                rate_by_heading=rule.rate_by_heading,
                 position=rule.position,
                 valid_from=rule.valid_from,
                 valid_to=rule.valid_to,
             )
         )
-    duty_rates = {
-        (row.market_code, row.category_id): row.rate
-        for row in session.scalars(select(CategoryDutyRate))
-    }
     categories = {}
     for cat in session.scalars(select(Category).order_by(Category.position)):
         categories[cat.id] = CategoryInfo(
@@ -160,11 +195,20 @@ def _load() -> Reference:
             names={t.locale: t.name for t in cat.translations},
             descriptions={t.locale: t.description for t in cat.translations},
         )
+    headings = {
+        row.code: Heading(row.code, row.category_id, dict(row.names or {}))
+        for row in session.scalars(select(HsHeading))
+    }
     return Reference(
         markets=markets,
         rates=rates,
         tax_rules={code: tuple(rules) for code, rules in tax_rules.items()},
-        duty_rates=duty_rates,
+        duty_tables=_duty_tables(session, markets, headings, categories),
+        restrictions={
+            (row.market_code, row.category_id): Restriction(row.blocked, dict(row.notice or {}))
+            for row in session.scalars(select(CategoryRestriction))
+        },
+        headings=headings,
         categories=categories,
         category_slugs={c.slug: c.id for c in categories.values()},
         recognised_halal_bodies=recognised,
@@ -172,7 +216,43 @@ def _load() -> Reference:
     )
 
 
-_reference = TimedValue(_load, ttl=60.0)
+def heading_of(prefix: str, headings: dict[str, Heading]) -> Heading | None:
+    """The heading whose code is the longest prefix of `prefix` (itself first)."""
+    for length in range(len(prefix), 1, -1):
+        found = headings.get(prefix[:length])
+        if found is not None:
+            return found
+    return None
+
+
+def _duty_tables(session, markets, headings, categories) -> dict[str, DutyTable]:
+    rates: dict[str, list[DutyRateRule]] = {code: [] for code in markets}
+    for row in session.scalars(select(DutyRate).order_by(DutyRate.hs_prefix, DutyRate.id)):
+        if row.market_code not in rates:
+            continue
+        heading = heading_of(row.hs_prefix, headings)
+        rates[row.market_code].append(
+            DutyRateRule(
+                prefix=row.hs_prefix,
+                rate=row.rate,
+                tax_rate=row.tax_rate,
+                names=heading.names if heading else {},
+                category=heading.category_id if heading else None,
+                confirmed=row.confirmed,
+                valid_from=row.valid_from,
+                valid_to=row.valid_to,
+                id=row.id,
+            )
+        )
+    own: dict[str, dict[int, Decimal]] = {code: {} for code in markets}
+    for row in session.scalars(select(CategoryDutyRate)):
+        if row.market_code in own:
+            own[row.market_code][row.category_id] = row.rate
+    names = {category.id: category.names for category in categories.values()}
+    return {code: DutyTable(tuple(rates[code]), own[code], names) for code in markets}
+
+
+_reference = TimedValue(_load, ttl=60.0, areas=("reference",))
 
 
 def get() -> Reference:

@@ -36,13 +36,52 @@ def _minor(value: str) -> int:
     return int(whole) * 100 + int(cents.ljust(2, "0"))
 
 
-def test_category_duty_rate_comes_from_the_database(app, db, make):
+def json_quote(app, *args) -> dict:
+    result = quote(app, *args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_the_hs_code_picks_the_duty_rate_of_its_longest_prefix(app, db):
+    """The issue's parcel: THB 1,200 of oolong (0902.30) and THB 120 shipping pay 90% duty on
+    goods + shipping, then VAT 7% on goods + shipping + duty. Rates are exact strings."""
+    args = ("--market", "TH", "--goods", "1200.00", "--shipping", "120.00")
+    data = json_quote(app, *args, "--hs", "0902.30")
+    assert [
+        (line["name"], line["rate"], line["heading"], line["amount_minor"])
+        for line in data["lines"]
+    ] == [
+        ("Import duty, tea (0902)", "0.9", "0902", 118800),
+        ("VAT", "0.07", None, 17556),
+    ]
+    assert data["total_tax_minor"] == 136356
+    # tea extracts (2101.20) pay their own 30%, not their chapter's or category's rate
+    extracts = json_quote(app, *args, "--hs", "210120", "--category", "tea")
+    assert extracts["lines"][0]["rate"] == "0.3"
+
+
+def test_a_category_without_a_code_pays_its_highest_heading_rate(app, db):
+    """No --hs: the category's dearest heading in the market (tea's headings hold coffee,
+    0901, at 90% too); without --hs or --category the goods pay no duty, as before."""
+    args = ("--market", "TH", "--goods", "1500.00", "--shipping", "120.00")
+    data = json_quote(app, *args, "--category", "tea")
+    assert [(line["name"], line["rate"], line["amount_minor"]) for line in data["lines"]] == [
+        ("Import duty, Tea", "0.9", 145800),
+        ("VAT", "0.07", 21546),
+    ]
+    plain = json_quote(app, *args)
+    assert [line["name"] for line in plain["lines"]] == ["VAT"]
+
+
+def test_a_category_without_heading_rates_uses_its_own_rate(app, db, make):
     from decimal import Decimal
 
-    tea = make.category("tea")
-    db.session.add(CategoryDutyRate(market_code="TH", category_id=tea.id, rate=Decimal("0.30")))
+    electronics = make.category("electronics")
+    db.session.add(
+        CategoryDutyRate(market_code="TH", category_id=electronics.id, rate=Decimal("0.30"))
+    )
     db.session.flush()
-    result = quote(
+    data = json_quote(
         app,
         "--market",
         "TH",
@@ -51,13 +90,11 @@ def test_category_duty_rate_comes_from_the_database(app, db, make):
         "--shipping",
         "120.00",
         "--category",
-        "tea",
-        "--json",
+        "electronics",
     )
-    data = json.loads(result.output)
-    assert [(line["name"], line["rate"], line["amount_minor"]) for line in data["lines"]] == [
-        ("Import duty", 0.3, 48600),
-        ("VAT", 0.07, 14742),
+    assert [(line["rate"], line["amount_minor"]) for line in data["lines"]] == [
+        ("0.3", 48600),
+        ("0.07", 14742),
     ]
     assert data["total_tax_minor"] == 63342
 
@@ -78,6 +115,8 @@ def test_text_output_names_each_tax(app, db):
         (["--market", "TH", "--goods", "1.005"], "decimal places"),
         (["--market", "TH", "--goods", "NaN"], "zero or more"),
         (["--market", "TH", "--goods", "10", "--category", "nope"], "unknown category"),
+        (["--market", "TH", "--goods", "10", "--hs", "09x2"], "2 to 10 digits"),
+        (["--market", "TH", "--goods", "10", "--hs", "0"], "2 to 10 digits"),
     ],
 )
 def test_bad_input_is_refused_with_a_message(app, db, args, message):

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.domain.duty_rates import DutyRate, DutyTable
 from app.domain.landed_cost import Applies, Goods, Kind, TaxRule, quote
 from app.domain.money import Money
 
@@ -110,13 +111,29 @@ RULES = {
 CURRENCY = {"TH": "THB", "MY": "MYR", "SG": "SGD", "PH": "PHP", "TW": "TWD"}
 
 
+#: categories of these tests: each with its own duty rate (no heading rates)
+TEN, FIVE, OTHER = 1, 2, 3
+
+
+def rates(**by_category) -> DutyTable:
+    """A market's duty table of categories' own rates only: rates(**{"1": "0.10"})."""
+    return DutyTable(category_rates={int(k): D(v) for k, v in by_category.items()})
+
+
+#: a table where category TEN pays 10% and FIVE 5%
+TABLE = rates(**{str(TEN): "0.10", str(FIVE): "0.05"})
+
+
 def run(market, goods, shipping, duty=None):
+    """One category's goods, that category paying `duty` in the market (None: no rate)."""
     currency = CURRENCY[market]
+    table = rates(**{str(OTHER): duty}) if duty else DutyTable()
     return quote(
         RULES[market],
-        [Goods(Money.from_major(goods, currency), D(duty) if duty else None)],
+        [Goods(Money.from_major(goods, currency), category=OTHER)],
         Money.from_major(shipping, currency),
         ON,
+        table,
     )
 
 
@@ -212,30 +229,37 @@ def test_duty_with_rate_zero_adds_no_line():
 
 def test_goods_of_different_duty_rates_share_shipping_by_value():
     goods = [
-        Goods(Money.from_major("1000.00", "THB"), D("0.10")),
-        Goods(Money.from_major("500.00", "THB"), None),
+        Goods(Money.from_major("1000.00", "THB"), category=TEN),
+        Goods(Money.from_major("500.00", "THB"), category=OTHER),
     ]
-    result = quote(RULES["TH"], goods, Money.from_major("150.00", "THB"), ON)
+    result = quote(RULES["TH"], goods, Money.from_major("150.00", "THB"), ON, TABLE)
     duty, vat = result.lines
-    # the 10% goods carry 1000/1500 of the shipping: (1000 + 100) × 10% = 110.00
-    assert duty.amount == Money.from_major("110.00", "THB")
-    assert duty.rate is None  # mixed rates: no single rate to show
+    # the 10% goods carry 1000/1500 of the shipping: (1000 + 100) × 10% = 110.00; the goods
+    # without a rate pay no duty, so no line for them (issue 13: a duty line per rate)
+    assert (duty.base, duty.amount, duty.rate) == (
+        Money.from_major("1100.00", "THB"),
+        Money.from_major("110.00", "THB"),
+        D("0.10"),
+    )
     assert vat.amount == Money.from_major("123.20", "THB")  # 7% of 1650 + 110
+    # each item carries its own duty and its share of the VAT on it
+    assert result.item_taxes[0] > result.item_taxes[1]
+    assert sum(result.item_taxes, Money(0, "THB")) == result.total_tax
 
 
 def test_goods_of_two_duty_rates_pay_both():
     goods = [
-        Goods(Money.from_major("1000.00", "THB"), D("0.10")),
-        Goods(Money.from_major("500.00", "THB"), D("0.05")),
+        Goods(Money.from_major("1000.00", "THB"), category=TEN),
+        Goods(Money.from_major("500.00", "THB"), category=FIVE),
     ]
-    result = quote(RULES["TH"], goods, Money.from_major("150.00", "THB"), ON)
-    duty, vat = result.lines
-    # shipping shared by value: 10% of (1000 + 100) = 110.00, plus 5% of (500 + 50) = 27.50
-    assert (duty.base, duty.amount, duty.rate) == (
-        Money.from_major("1650.00", "THB"),
-        Money.from_major("137.50", "THB"),
-        None,
-    )
+    result = quote(RULES["TH"], goods, Money.from_major("150.00", "THB"), ON, TABLE)
+    ten, five, vat = result.lines
+    # shipping shared by value: 10% of (1000 + 100) = 110.00, and 5% of (500 + 50) = 27.50,
+    # each on its own line (issue 13: the duty line names its rate)
+    assert [(line.base, line.amount, line.rate) for line in (ten, five)] == [
+        (Money.from_major("1100.00", "THB"), Money.from_major("110.00", "THB"), D("0.10")),
+        (Money.from_major("550.00", "THB"), Money.from_major("27.50", "THB"), D("0.05")),
+    ]
     # 7% of 1500 + 150 + 137.50 = 1787.50 is 125.125 → 125.13
     assert (vat.base, vat.amount) == (
         Money.from_major("1787.50", "THB"),
@@ -246,11 +270,15 @@ def test_goods_of_two_duty_rates_pay_both():
 
 def test_goods_worth_nothing_share_shipping_equally_between_duty_rates():
     """Free samples still travel: with no value to share shipping by, each rate takes half."""
-    goods = [Goods(Money(0, "THB"), D("0.10")), Goods(Money(0, "THB"), D("0.05"))]
-    result = quote(RULES["TH"], goods, Money.from_major("100.00", "THB"), ON)
+    goods = [Goods(Money(0, "THB"), category=TEN), Goods(Money(0, "THB"), category=FIVE)]
+    result = quote(RULES["TH"], goods, Money.from_major("100.00", "THB"), ON, TABLE)
     got = [(line.name, str(line.base.major), str(line.amount.major)) for line in result.lines]
-    # duty: 10% of 50 + 5% of 50 = 7.50; VAT: 7% of 100 + 7.50 = 7.525 → 7.53
-    assert got == [("Import duty", "100.00", "7.50"), ("VAT", "107.50", "7.53")]
+    # duty: 10% of 50 and 5% of 50; VAT: 7% of 100 + 7.50 = 7.525 → 7.53
+    assert got == [
+        ("Import duty", "50.00", "5.00"),
+        ("Import duty", "50.00", "2.50"),
+        ("VAT", "107.50", "7.53"),
+    ]
     assert result.landed_total == Money.from_major("115.03", "THB")
 
 
@@ -289,7 +317,7 @@ def test_rules_out_of_force_are_ignored():
 
 def test_rules_apply_in_position_order_not_list_order():
     rules = list(reversed(RULES["TH"]))
-    result = quote(rules, [Goods(Money(100000, "THB"), D("0.10"))], Money(0, "THB"), ON)
+    result = quote(rules, [Goods(Money(100000, "THB"), category=TEN)], Money(0, "THB"), ON, TABLE)
     assert [line.name for line in result.lines] == ["Import duty", "VAT"]
     assert result.lines[1].base == Money(110000, "THB")
 
@@ -322,7 +350,7 @@ def test_negative_goods_or_shipping_are_refused_by_name():
     with pytest.raises(ValueError, match=message):
         quote(RULES["TH"], [Goods(Money(10000, "THB"))], Money(-1, "THB"), ON)
     # a negative item is refused even when dearer goods make the parcel's total positive
-    mixed = [Goods(Money(-10000, "THB"), D("0.30")), Goods(Money(50000, "THB"))]
+    mixed = [Goods(Money(-10000, "THB"), category=TEN), Goods(Money(50000, "THB"))]
     with pytest.raises(ValueError, match=message):
         quote(RULES["TH"], mixed, Money(0, "THB"), ON)
 
@@ -419,3 +447,217 @@ def test_prior_in_base_decides_whether_earlier_lines_are_taxed(goods, shipping, 
     assert got == lines
     total = sum((D(amount) for _name, _base, amount in lines), D(0))
     assert result.total_tax.major == total
+
+
+# -- duty by HS code (issue 13) -----------------------------------------------------------------
+
+TEA, FOOD = 10, 11
+NAMES = {
+    "09": {"en": "coffee, tea and spices"},
+    "0902": {"en": "tea", "th": "ชา"},
+    "090230": {"en": "black and oolong tea"},
+    "1902": {"en": "noodles"},
+    "0810": {"en": "other fresh fruit"},
+}
+
+
+def hs(prefix, rate, category=None, tax=None, **kw):
+    return DutyRate(prefix, D(rate), D(tax) if tax else None, NAMES.get(prefix, {}), category, **kw)
+
+
+#: the markets' rates as base data seeds them (an illustrative subset)
+HS_TABLES = {
+    "TH": DutyTable(
+        (
+            hs("0902", "0.90", TEA),
+            hs("0901", "0.90", TEA),
+            hs("210120", "0.30", TEA),
+            hs("1902", "0.30", FOOD),
+        )
+    ),
+    # duty above RM500; noodles are sales-tax exempt, fresh fruit pays 5%
+    "MY": DutyTable(
+        (
+            hs("0902", "0.25", TEA),
+            hs("1902", "0.25", FOOD, tax="0"),
+            hs("0810", "0.25", FOOD, tax="0.05"),
+        )
+    ),
+    "PH": DutyTable((hs("0901", "0.40", TEA), hs("0902", "0.20", TEA))),
+    "SG": DutyTable(),
+}
+#: Malaysia's sales tax above RM500 goes by heading class
+MY_BY_HEADING = [
+    *RULES["MY"][:2],
+    rule(
+        "MYR",
+        "Sales tax",
+        "sales_tax",
+        "tax",
+        "0.10",
+        "over",
+        "500",
+        prior_in_base=True,
+        rate_by_heading=True,
+        position=30,
+    ),
+]
+
+
+def hs_quote(market, goods, shipping, *items, rules=None, on=ON):
+    """`items`: (hs code, category, share of `goods`) or a single (hs, category)."""
+    currency = CURRENCY[market]
+    total = Money.from_major(goods, currency)
+    parcel = [
+        Goods(Money.from_major(value, currency) if value else total, code, category)
+        for code, category, value in [(*item, None)[:3] for item in items]
+    ]
+    return quote(
+        rules or RULES[market],
+        parcel,
+        Money.from_major(shipping, currency),
+        on,
+        HS_TABLES[market],
+    )
+
+
+def lines_of(result):
+    return [
+        (line.name, str(line.rate), str(line.base.major), str(line.amount.major))
+        for line in result.lines
+    ]
+
+
+HS_CASES = [
+    # Thailand, the issue's parcel: THB 1,200 of oolong, THB 120 shipping: 90% duty on goods +
+    # shipping (1,188.00), then VAT 7% on goods + shipping + duty (2,508.00 → 175.56)
+    pytest.param(
+        "TH",
+        "1200.00",
+        "120.00",
+        [("0902.30.90", TEA)],
+        [
+            ("Import duty, tea (0902)", "0.90", "1320.00", "1188.00"),
+            ("VAT", "0.07", "2508.00", "175.56"),
+        ],
+        id="TH tea 90% on goods + shipping, VAT on all three",
+    ),
+    # the longest matching prefix wins: 2101.20 (30%), not the tea category's 90%
+    pytest.param(
+        "TH",
+        "100.00",
+        "0",
+        [("210120", TEA)],
+        [("Import duty, 2101.20", "0.30", "100.00", "30.00"), ("VAT", "0.07", "130.00", "9.10")],
+        id="TH longest prefix wins",
+    ),
+    # no code: the highest rate among the category's headings (tea: 90%), named by category
+    pytest.param(
+        "TH",
+        "100.00",
+        "0",
+        [(None, TEA)],
+        [("Import duty", "0.90", "100.00", "90.00"), ("VAT", "0.07", "190.00", "13.30")],
+        id="TH no code: category's highest",
+    ),
+    # a code no rate covers: the category's highest too (never less than customs may ask)
+    pytest.param(
+        "TH",
+        "100.00",
+        "0",
+        [("9999", FOOD)],
+        [("Import duty", "0.30", "100.00", "30.00"), ("VAT", "0.07", "130.00", "9.10")],
+        id="TH unknown code: category's highest",
+    ),
+    # Malaysia at or under RM500: LVG sales tax 10% on goods only, no duty
+    pytest.param(
+        "MY",
+        "500.00",
+        "25.00",
+        [("1902", FOOD)],
+        [("Sales tax (low-value goods)", "0.10", "500.00", "50.00")],
+        id="MY at RM500: LVG only",
+    ),
+    # over RM500: duty on goods + shipping, then sales tax by heading: noodles exempt, tea 10%
+    pytest.param(
+        "MY",
+        "600.00",
+        "30.00",
+        [("1902", FOOD, "300.00"), ("0902", TEA, "300.00")],
+        [
+            ("Import duty, noodles (1902)", "0.25", "315.00", "78.75"),
+            ("Import duty, tea (0902)", "0.25", "315.00", "78.75"),
+            ("Sales tax", "0.10", "393.75", "39.38"),
+        ],
+        id="MY over RM500: sales tax class per heading",
+    ),
+    pytest.param(
+        "MY",
+        "600.00",
+        "30.00",
+        [("0810", FOOD)],
+        [
+            ("Import duty, other fresh fruit (0810)", "0.25", "630.00", "157.50"),
+            ("Sales tax", "0.05", "787.50", "39.38"),
+        ],
+        id="MY over RM500: fresh fruit 5%",
+    ),
+    # the Philippines: nothing at or under ₱10,000; above, duty per heading then VAT 12%
+    pytest.param("PH", "10000.00", "420.00", [("0901", TEA)], [], id="PH at P10,000: nothing"),
+    pytest.param(
+        "PH",
+        "10000.01",
+        "420.00",
+        [("0901", TEA)],
+        [
+            ("Import duty, 0901", "0.40", "10420.01", "4168.00"),
+            ("VAT", "0.12", "14588.01", "1750.56"),
+        ],
+        id="PH over P10,000: duty then VAT on CIF + duty",
+    ),
+    # Singapore: no duty on these goods, GST 9% over S$400 too
+    pytest.param(
+        "SG",
+        "400.01",
+        "8.90",
+        [("0902", TEA)],
+        [("GST", "0.09", "408.91", "36.80")],
+        id="SG: no duty",
+    ),
+]
+
+
+@pytest.mark.parametrize(("market", "goods", "shipping", "items", "lines"), HS_CASES)
+def test_duty_by_hs_code_per_market(market, goods, shipping, items, lines):
+    rules = MY_BY_HEADING if market == "MY" else None
+    result = hs_quote(market, goods, shipping, *items, rules=rules)
+    assert lines_of(result) == lines
+    assert result.total_tax.major == sum((D(amount) for *_x, amount in lines), D(0))
+
+
+def test_a_duty_line_names_its_heading_in_each_language():
+    result = hs_quote("TH", "100.00", "0", ("0902", TEA))
+    duty = result.lines[0]
+    assert (duty.heading, duty.goods_names["th"]) == ("0902", "ชา")
+
+
+def test_a_rate_applies_only_between_its_first_and_last_day():
+    ends = DutyTable((hs("0902", "0.90", TEA, valid_to=ON), hs("09", "0.10", TEA)))
+    starts = DutyTable((hs("0902", "0.50", TEA, valid_from=date(2026, 11, 23)),))
+    parcel = [Goods(Money(10000, "THB"), "0902", TEA)]
+    on_the_day = quote(RULES["TH"], parcel, Money(0, "THB"), ON, ends)
+    assert on_the_day.lines[0].rate == D("0.90")
+    # after its last day the chapter's rate (09) is the longest prefix in force
+    after = quote(RULES["TH"], parcel, Money(0, "THB"), date(2026, 11, 23), ends)
+    assert after.lines[0].rate == D("0.10")
+    assert quote(RULES["TH"], parcel, Money(0, "THB"), ON, starts).lines[0].name == "VAT"
+    later = quote(RULES["TH"], parcel, Money(0, "THB"), date(2026, 11, 23), starts)
+    assert later.lines[0].rate == D("0.50")
+
+
+def test_a_category_without_heading_rates_pays_its_own_rate():
+    table = DutyTable(category_rates={FOOD: D("0.15")})
+    result = quote(
+        RULES["TH"], [Goods(Money(10000, "THB"), None, FOOD)], Money(0, "THB"), ON, table
+    )
+    assert (result.lines[0].rate, result.lines[0].amount) == (D("0.15"), Money(1500, "THB"))

@@ -67,14 +67,20 @@ def place(
     address: addresses.Address,
     shown_fingerprint: str,
 ) -> Order:
-    """Place the order for exactly what the shopper was shown. Raises CheckoutRefused,
+    """Place the order for exactly what the shopper was shown. Raises CheckoutRefused (also
+    for a signed-in buyer whose e-mail address is not confirmed yet),
     PriceChanged (with the new cart), Invalid (address or e-mail), OutOfStock,
     PaymentUnavailable."""
     priced = cart.price(items, shopper)
     if not priced.lines:
         raise CheckoutRefused("cart.empty")
+    if any(line.problem == "not_shipped" for line in priced.problems):
+        raise CheckoutRefused("cart.not_shipped")
     if priced.problems:
         raise CheckoutRefused("cart.unavailable")
+    if buyer.user is not None and not buyer.user.email_verified:
+        # a guest needs no account; an account orders once its address is confirmed
+        raise CheckoutRefused("account.unverified")
     clean = check_contact(buyer, address, shopper.market.code)
     if priced.fingerprint != shown_fingerprint:
         raise PriceChanged()
@@ -84,9 +90,10 @@ def place(
     for parcel in priced.parcels:
         _vendor_order(order, parcel)
     db.session.flush()
+    # in (product, variant) order, as every stock movement locks (see inventory)
     short = [
         line.variant_id
-        for line in priced.lines
+        for line in sorted(priced.lines, key=lambda line: (line.product_id, line.variant_id))
         if not inventory.reserve(line.variant_id, line.quantity, buyer.user, order.ref)
     ]
     if short:
@@ -140,7 +147,9 @@ def _vendor_order(order: Order, parcel: cart.Parcel) -> VendorOrder:
     )
     db.session.add(vendor_order)
     db.session.flush()
-    shares = allocate(
+    # each line's own duty (its heading's rate) and the taxes on it, so a refund of one line
+    # returns what that line was charged
+    shares = [tax.amount_minor for tax in quote.item_taxes] or allocate(
         quote.total_tax.amount_minor, [line.total.amount_minor for line in parcel.lines]
     )
     for line, tax in zip(parcel.lines, shares, strict=True):
@@ -175,6 +184,8 @@ def _vendor_order(order: Order, parcel: cart.Parcel) -> VendorOrder:
                 rate=tax_line.rate,
                 base_minor=tax_line.base.amount_minor,
                 amount_minor=tax_line.amount.amount_minor,
+                heading=tax_line.heading,
+                goods_names=dict(tax_line.goods_names) or None,
             )
         )
     return vendor_order

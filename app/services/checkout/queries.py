@@ -3,7 +3,7 @@ totals), the signed link for guests, and listings for shoppers and support."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import current_app
@@ -83,6 +83,9 @@ class TaxLineView:
     kind: str
     rate: object
     amount: Money
+    #: the HS prefix a duty line charged, and the goods' names per locale (the line's name)
+    heading: str | None = None
+    goods_names: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,15 @@ def receipt(order: Order) -> Receipt:
     parcels = []
     for vendor_order in vendor_orders:
         lines = [
-            TaxLineView(t.name, t.label, t.kind, t.rate, Money(t.amount_minor, currency))
+            TaxLineView(
+                t.name,
+                t.label,
+                t.kind,
+                t.rate,
+                Money(t.amount_minor, currency),
+                t.heading,
+                dict(t.goods_names or {}),
+            )
             for t in vendor_order.tax_lines
         ]
         parcels.append(

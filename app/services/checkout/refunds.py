@@ -20,7 +20,8 @@ from app.services import outbox
 
 def refunded(payment: Payment) -> int:
     """Minor units already refunded or on their way back for a payment."""
-    return (
+    # int(): PostgreSQL sums a bigint column as numeric (a Decimal in Python)
+    return int(
         db.session.scalar(
             select(func.coalesce(func.sum(Refund.amount_minor), 0)).where(
                 Refund.payment_id == payment.id,
