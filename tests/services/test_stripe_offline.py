@@ -197,7 +197,10 @@ def test_development_needs_no_stripe_settings_and_never_uses_fake_keys_on_real_s
         "STRIPE_PUBLISHABLE_KEY": "pk_test_localstripe",
         "STRIPE_WEBHOOK_SECRET": "whsec_localstripe_dev",
         "STRIPE_JS_URL": "http://127.0.0.1:8420/js.stripe.com/v3/",
+        "STRIPE_PAYMENT_METHODS": {},  # card only, the one method localstripe has
     }
+    methods = stripe_settings({"STRIPE_PAYMENT_METHODS": '{"TH": ["card", "promptpay"]}'})
+    assert methods["STRIPE_PAYMENT_METHODS"] == {"TH": ["card", "promptpay"]}
 
     real = stripe_settings({"STRIPE_API_BASE": "https://api.stripe.com"})
     assert real["STRIPE_JS_URL"] == "https://js.stripe.com/v3/"

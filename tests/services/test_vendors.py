@@ -1,19 +1,22 @@
 """Applying, deciding, staff invitations: the rules behind the portal and `flask vendors add`."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from app.models import AuditEvent, User, Vendor
+from app.models import AuditEvent, User, Vendor, VendorInvitation
 from app.services import vendors
 from app.services.errors import (
     BusinessNumberTaken,
-    EmailTaken,
     InvalidBusinessNumber,
     InvalidDecision,
     InvitationInvalid,
+    InvitationRefused,
 )
+from app.transaction import unit_of_work
+from tests.conftest import csrf_from
 
 
 def application(**changes):
@@ -65,12 +68,20 @@ def test_invalid_business_number_saves_nothing(db, ubn):
     assert count(db, User) == 0
 
 
-def test_business_number_and_email_are_unique(db):
+def test_business_number_and_email_are_unique(db, outbox):
     vendors.apply(application())
     with pytest.raises(BusinessNumberTaken):
         vendors.apply(application(email="other@example.com"))
-    with pytest.raises(EmailTaken):
-        vendors.apply(application(ubn="22099131", email="OWNER@alishan.example.com"))
+    # an address that has an account makes nothing, and says so only to that address
+    with unit_of_work():
+        again = vendors.apply(application(ubn="22099131", email="OWNER@alishan.example.com"))
+    assert again is None
+    assert count(db, Vendor) == 1
+    assert count(db, User) == 1
+    # (in the owner's language) no application was made: a link to sign in, none to confirm
+    told = [m for m in outbox if "/zh-hant/account/sign-in" in m.get_content()]
+    assert [m["To"] for m in told] == ["owner@alishan.example.com"]
+    assert "/account/verify/" not in told[0].get_content()
 
 
 def test_slugs_stay_unique(db):
@@ -136,12 +147,79 @@ def test_invitations_expire_and_can_be_withdrawn(db, make, app, monkeypatch):
         vendors.invitation_from_token(token, app.config["SECRET_KEY"])
 
 
-def test_cannot_invite_an_existing_account(db, make):
+def test_an_existing_account_is_told_of_an_invitation_instead_of_getting_a_link(db, make, outbox):
     vendor = make.vendor()
     owner = make.user(role="vendor", vendor=vendor)
     make.user(email="taken@example.com")
-    with pytest.raises(EmailTaken):
-        vendors.invite(vendor, owner, "taken@example.com", "en")
+    with unit_of_work():
+        invitation = vendors.invite(vendor, owner, "taken@example.com", "en")
+    assert invitation.is_open  # the owner sees it like any other
+    (mail,) = outbox
+    assert mail["To"] == "taken@example.com"
+    assert "already has an account" in mail.get_content()
+    assert "/vendor/join/" not in mail.get_content()
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected"])
+def test_pending_and_rejected_vendors_invite_nobody(db, make, outbox, status):
+    vendor = make.vendor(status=status)
+    owner = make.user(role="vendor", vendor=vendor)
+    with pytest.raises(InvitationRefused) as refused:
+        vendors.invite(vendor, owner, "helper@example.com", "en")
+    assert refused.value.code == "vendor.not_approved"
+    assert count(db, VendorInvitation) == 0
+
+
+def test_an_owner_whose_address_is_not_confirmed_invites_nobody(db, make):
+    vendor = make.vendor()
+    owner = make.user(role="vendor", vendor=vendor, verified=False)
+    with pytest.raises(InvitationRefused) as refused:
+        vendors.invite(vendor, owner, "helper@example.com", "en")
+    assert refused.value.code == "owner.unverified"
+
+
+def test_invitations_are_one_per_address_and_limited(db, make, outbox, fixture_app, monkeypatch):
+    vendor = make.vendor()
+    owner = make.user(role="vendor", vendor=vendor)
+    with unit_of_work():
+        first = vendors.invite(vendor, owner, "helper@example.com", "en")
+        again = vendors.invite(vendor, owner, "HELPER@example.com", "en")
+    assert again is first  # one open invitation, one mail
+    assert len(outbox) == 1
+
+    # a victim's address gets a few invitation mails a day, from all vendors together
+    for _ in range(4):
+        other = make.vendor()
+        with unit_of_work():
+            vendors.invite(
+                other, make.user(role="vendor", vendor=other), "victim@example.com", "en"
+            )
+    assert sum(m["To"] == "victim@example.com" for m in outbox) == 3
+
+    monkeypatch.setitem(fixture_app.config, "INVITATIONS_PER_DAY", 3)
+    vendors.invite(vendor, owner, "two@example.com", "en")
+    vendors.invite(vendor, owner, "three@example.com", "en")
+    with pytest.raises(InvitationRefused) as refused:
+        vendors.invite(vendor, owner, "four@example.com", "en")
+    assert refused.value.code == "invitations.limit"
+
+
+def test_line_breaks_in_names_never_reach_a_mail_subject_or_a_new_line(db, outbox):
+    with unit_of_work():
+        vendor, owner = vendors.apply(
+            application(
+                name_zh_hant="阿里山\r\nBcc: victim@example.com",
+                contact_name="Lin\u2028Click http://evil.example",
+            )
+        )
+    assert vendor.name_zh_hant == "阿里山 Bcc: victim@example.com"
+    assert owner.name == "Lin Click http://evil.example"
+    (mail,) = outbox
+    assert mail["Bcc"] is None
+    assert "\n" not in mail["Subject"]
+    lines = mail.get_content().splitlines()
+    assert not any(line.startswith(("Click", "Bcc")) for line in lines)
+    assert any("Lin Click http://evil.example" in line for line in lines)
 
 
 def test_cli_vendors_add(app, db):
@@ -180,6 +258,33 @@ def test_cli_vendors_add(app, db):
     vendor = db.session.scalar(select(Vendor).where(Vendor.slug == "tea-house"))
     assert vendor.status == "approved"
     assert vendor.ubn == "04595252"
+    # no password on the terminal (or in its scrollback): a one-time link to choose one
+    lines = good.output.splitlines()
+    assert lines[:3] == [
+        "Vendor tea-house created (approved).",
+        "Owner account: a@example.com",
+        "One-time link for the owner to choose a password (valid 7 days):",
+    ]
+    assert len(lines) == 4
+    link = re.fullmatch(r"http://localhost(/zh-hant/account/password/reset/\S+)", lines[3])
+    assert link, good.output
+    owner = db.session.scalar(select(User).where(User.email == "a@example.com"))
+    assert not owner.email_verified
+    client = app.test_client()
+    page = client.get(link.group(1))
+    assert page.status_code == 200
+    chosen = client.post(
+        link.group(1),
+        data={
+            "csrf_token": csrf_from(page.get_data(as_text=True)),
+            "password": "oolong-terraces-at-dawn",
+            "confirm": "oolong-terraces-at-dawn",
+        },
+    )
+    assert chosen.status_code == 303
+    db.session.expire_all()
+    assert db.session.get(User, owner.id).email_verified  # the link came to that address
+    assert client.get(link.group(1)).status_code == 404  # once only
     again = runner.invoke(
         args=[
             "vendors",
