@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from app.services import clock, reference
+from app.services.catalog import browse
 from app.services.catalog import storefront as catalog
 from app.services.catalog.storefront import Sort
 from app.services.shopper import Shopper
@@ -23,15 +24,23 @@ def tea(db):
 
 
 def walk(category, sort, who, size):
-    """Every page of a category listing, following the cursors."""
-    seen, cursor = [], None
+    """Every page of a category listing, following the "Next" cursors, then back from the
+    last page along the "Previous" ones: the same pages, in reverse."""
+    seen, listing = [], browse.category(category, sort, who, size=size)
     for _ in range(100):
-        page = catalog.category_page(category, sort, cursor, who, size=size)
-        seen.append([card.id for card in page.cards])
-        cursor = page.next_cursor
-        if cursor is None:
-            return seen
-    raise AssertionError("cursor never ended")
+        seen.append([card.id for card in listing.cards])
+        if listing.window.after is None:
+            break
+        listing = browse.category(category, sort, who, after=listing.window.after, size=size)
+    else:
+        raise AssertionError("cursor never ended")
+    back = [[card.id for card in listing.cards]]
+    while listing.window.has_previous:
+        before = listing.window.before  # None: the previous page is the first
+        listing = browse.category(category, sort, who, before=before, size=size)
+        back.append([card.id for card in listing.cards])
+    assert back == seen[::-1], "Previous pages differ from the pages walked forwards"
+    return seen
 
 
 def test_keyset_pages_cover_everything_once_in_order(db, make, tea):
@@ -63,7 +72,7 @@ def test_keyset_pages_cover_everything_once_in_order(db, make, tea):
 
 def test_a_bad_cursor_starts_from_the_first_page(db, make, tea):
     make.product()
-    page = catalog.category_page(tea, Sort.NEWEST, "not-a-cursor!!", shopper())
+    page = browse.category(tea, Sort.NEWEST, shopper(), after="not-a-cursor!!")
     assert len(page.cards) == 1
 
 
@@ -73,7 +82,7 @@ def test_only_active_products_of_approved_vendors_are_listed(db, make, tea):
     make.product(make.vendor(), status="unlisted")
     make.product(make.vendor(status="pending"))
     make.product(make.vendor(status="suspended"))
-    page = catalog.category_page(tea, Sort.NEWEST, None, shopper())
+    page = browse.category(tea, Sort.NEWEST, shopper())
     assert [card.id for card in page.cards] == [shown.id]
 
 
@@ -81,10 +90,7 @@ def test_names_fall_back_to_english_then_chinese(db, make, tea):
     both = make.product(names={"en": "Pineapple Cake", "th": "ขนมพายสับปะรด"})
     english = make.product(names={"en": "Sun Cake", "zh_Hant": "太陽餅"})
     chinese = make.product(names={"zh_Hant": "牛軋糖"})
-    cards = {
-        card.id: card
-        for card in catalog.category_page(tea, Sort.NEWEST, None, shopper("th", "TH")).cards
-    }
+    cards = {card.id: card for card in browse.category(tea, Sort.NEWEST, shopper("th", "TH")).cards}
     assert (cards[both.id].name.value, cards[both.id].name.is_fallback) == ("ขนมพายสับปะรด", False)
     assert (cards[english.id].name.value, cards[english.id].name.locale) == ("Sun Cake", "en")
     assert cards[english.id].name.is_fallback
@@ -93,8 +99,8 @@ def test_names_fall_back_to_english_then_chinese(db, make, tea):
 
 def test_prices_are_converted_to_the_market_currency(db, make, tea):
     make.product(variants=[{"price_twd": 450, "stock": 3}])
-    th = catalog.category_page(tea, Sort.NEWEST, None, shopper("th", "TH")).cards[0]
-    tw = catalog.category_page(tea, Sort.NEWEST, None, shopper("zh-hant", "TW")).cards[0]
+    th = browse.category(tea, Sort.NEWEST, shopper("th", "TH")).cards[0]
+    tw = browse.category(tea, Sort.NEWEST, shopper("zh-hant", "TW")).cards[0]
     # base data: 1.0321 THB per TWD, as of 2026-11-01
     assert (th.price.amount_minor, th.price.currency) == (46445, "THB")
     assert (tw.price.amount_minor, tw.price.currency) == (45000, "TWD")
@@ -115,13 +121,13 @@ def test_prices_are_converted_to_the_market_currency(db, make, tea):
 def test_halal_badge(db, make, tea, body, expires_in_days, market, badge):
     expiry = clock.today() + timedelta(days=expires_in_days)
     make.product(**halal(body, expiry))
-    card = catalog.category_page(tea, Sort.NEWEST, None, shopper("en", market)).cards[0]
+    card = browse.category(tea, Sort.NEWEST, shopper("en", market)).cards[0]
     assert card.halal is badge
 
 
 def test_product_without_certificate_number_gets_no_badge(db, make, tea):
     make.product(halal_body="THIDA", halal_expires=date(2030, 1, 1))
-    assert catalog.category_page(tea, Sort.NEWEST, None, shopper()).cards[0].halal is False
+    assert browse.category(tea, Sort.NEWEST, shopper()).cards[0].halal is False
 
 
 def test_product_detail_picks_text_per_locale_and_estimates_landed_cost(db, make):
@@ -151,9 +157,15 @@ def test_product_detail_picks_text_per_locale_and_estimates_landed_cost(db, make
         ("300 กรัม", True),
     ]
     estimate = catalog.estimate_for(view, view.variants[1], who)
-    # NT$1,300 → ฿1,341.73; 480 g ships for ฿180; VAT 7% of 1,521.73 = 106.52
+    # NT$1,300 → ฿1,341.73; 480 g is the first kilogram, NT$250 → ฿258.03 (base data:
+    # 1.0321 THB per TWD). DESIGN.md, Landed cost: Thailand has no threshold; tea pays 90%
+    # duty on goods + shipping (1,599.76 → 1,439.78), then VAT 7% on goods + shipping + duty
+    # (3,039.54 → 212.77)
     assert estimate.goods.amount_minor == 134173
-    assert estimate.shipping.amount_minor == 18000
-    assert [(line.name, line.amount.amount_minor) for line in estimate.lines] == [("VAT", 10652)]
+    assert estimate.shipping.amount_minor == 25803
+    assert [(line.name, line.amount.amount_minor) for line in estimate.lines] == [
+        ("Import duty, Tea", 143978),
+        ("VAT", 21277),
+    ]
     assert catalog.product_detail("alishan", "nope", who) is None
     assert catalog.product_detail("other", "oolong", who) is None

@@ -128,7 +128,7 @@ def test_thai_shopper_typing_english_sees_thai_names(db, store):
     assert "ชาอู่หลงเขาสูง" in names(result)
 
 
-def test_ranking_exact_then_prefix_then_name_then_other_fields(db, make, store):
+def test_ranking_exact_then_what_it_is_then_prefix_then_other_fields(db, make, store):
     bakery = store["cake"].vendor
     make.product(
         bakery,
@@ -147,9 +147,10 @@ def test_ranking_exact_then_prefix_then_name_then_other_fields(db, make, store):
     result = run("cake")
     ordered = names(result)
     assert ordered[0] == "Cake"  # exact
-    assert ordered[1] == "Cake crumbs"  # prefix
-    # substrings of a name: in stock first (the gift box is sold out), then newest first
-    assert ordered[2:5] == ["Taichung Sun Cake", "Pineapple Cake", "Pineapple Cake Gift Box"]
+    # cakes (the name's head word is "cake"), newest first, before crumbs that start with it
+    assert ordered[1:3] == ["Taichung Sun Cake", "Pineapple Cake"]
+    assert ordered[3] == "Cake crumbs"  # prefix
+    assert ordered[4] == "Pineapple Cake Gift Box"  # a gift box with cakes in its name
 
 
 def test_other_fields_rank_after_names(db, store):

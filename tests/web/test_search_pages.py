@@ -11,6 +11,16 @@ def html(response):
     return response.get_data(as_text=True)
 
 
+def showing_in_thai(app, first, last, total):
+    """The pager's "Showing 1–24 of 30", as a Thai page says it."""
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context("/th/"), force_locale("th"):
+        return gettext(
+            "Showing %(first)s–%(last)s of %(total)s", first=first, last=last, total=total
+        )
+
+
 @pytest.fixture
 def teas(make):
     vendor = make.vendor(slug="alishan", name_en="Alishan Leaf Tea Co.")
@@ -26,17 +36,20 @@ def teas(make):
     ]
 
 
-def test_thai_search_page_finds_and_pages(client, teas):
+def test_thai_search_page_finds_and_pages(app, client, teas):
     page = html(client.get("/th/search?q=อู่หลง"))
     assert page.count('class="card"') == 24
     assert "ชาอู่หลง 0" in page
     assert '<meta name="robots" content="noindex, follow">' in page
-    more = re.search(r'<a class="button button--wide" href="([^"]+)"', page).group(1)
-    fragment = client.get(
-        more.replace("&amp;", "&"), headers={"HX-Request": "true", "HX-Target": "load-more"}
-    )
-    assert "<html" not in html(fragment)
-    assert html(fragment).count('class="card"') == 6
+    assert showing_in_thai(app, 1, 24, 30) in page
+    following = re.search(r'<a class="button" href="([^"]+)" rel="next"', page).group(1)
+    second = html(client.get(following.replace("&amp;", "&")))  # a whole page, as without JS
+    assert "<html" in second
+    assert second.count('class="card"') == 6
+    assert showing_in_thai(app, 25, 30, 30) in second
+    assert 'rel="next"' not in second
+    back = re.search(r'<a class="button" href="([^"]+)" rel="prev"', second).group(1)
+    assert html(client.get(back.replace("&amp;", "&"))).count('class="card"') == 24
 
 
 def test_results_update_as_a_fragment_for_htmx(client, teas):
@@ -113,3 +126,18 @@ def test_search_page_queries_are_bounded(client, teas, count_queries):
     with count_queries() as statements:
         assert client.get("/th/search?q=oolong").status_code == 200
     assert len(statements) <= 9, "\n".join(statements)
+
+
+def test_partial_matches_and_corrections_say_what_they_show(client, teas):
+    # nothing is oolong with grapes: the oolongs, saying which words the results are for
+    page = html(client.get("/en/search?q=ชาอู่หลงองุ่น"))
+    assert "showing results for “ชาอู่หลง”" in page
+    assert page.count('class="card"') == 24
+    page = html(client.get("/en/search?q=oolnog"))
+    assert "No results for “oolnog”, so here are results for “oolong”." in page
+    # an English word matching nothing is not dropped silently: the rest is offered as a link
+    page = html(client.get("/en/search?q=oolong+zzyzx"))
+    assert 'class="card"' not in page
+    assert re.search(r'Did you mean: <a href="/en/search\?q=oolong">oolong</a>', page)
+    body = html(client.get("/en/search/suggest?q=oolnog", headers={"HX-Request": "true"}))
+    assert "Did you mean:" in body

@@ -27,15 +27,27 @@ from app.models import (
 from app.models.catalog import ProductStatus
 from app.models.vendor import VendorStatus
 from app.services import bulk_insert
-from app.services.search.text import SEP, joined_names, latin_words, normalise, short_tokens
+from app.services.search.text import (
+    SEP,
+    fold,
+    joined_names,
+    latin_words,
+    normalise,
+    short_tokens,
+)
+from app.services.search.words import index_fields
 
 BATCH = 1000
-#: the same trigger as migration 0004 creates (re-created after a full clear)
-SQLITE_DELETE_TRIGGER = """CREATE TRIGGER search_texts_ad AFTER DELETE ON search_texts BEGIN
+#: the same delete triggers as migrations 0004 and 0009 create (re-created after a full clear)
+SQLITE_DELETE_TRIGGERS = {
+    "search_texts_ad": """CREATE TRIGGER search_texts_ad AFTER DELETE ON search_texts BEGIN
     INSERT INTO search_fts(search_fts, rowid, doc) VALUES ('delete', old.product_id, old.doc);
     INSERT INTO search_fts_short(search_fts_short, rowid, short)
         VALUES ('delete', old.product_id, old.short);
-END"""
+    INSERT INTO search_fts_keys(search_fts_keys, rowid, words, heads)
+        VALUES ('delete', old.product_id, old.words, old.heads);
+END""",
+}
 
 
 def _rows_for(product_ids: list[int]) -> list[tuple[dict, dict]]:
@@ -53,6 +65,7 @@ def _rows_for(product_ids: list[int]) -> list[tuple[dict, dict]]:
             Product.halal_body,
             Product.halal_cert_no,
             Product.halal_expires,
+            Product.origin,
         )
         .join(Vendor, Vendor.id == Product.vendor_id)
         .where(
@@ -64,14 +77,14 @@ def _rows_for(product_ids: list[int]) -> list[tuple[dict, dict]]:
     if not products:
         return []
     visible = [p.id for p in products]
-    names: dict[int, list[str]] = {}
-    for product_id, name in db.session.execute(
-        select(ProductTranslation.product_id, ProductTranslation.name).where(
-            ProductTranslation.product_id.in_(visible)
-        )
+    names: dict[int, list[tuple[str, str]]] = {}
+    for product_id, name, locale in db.session.execute(
+        select(
+            ProductTranslation.product_id, ProductTranslation.name, ProductTranslation.locale
+        ).where(ProductTranslation.product_id.in_(visible))
     ):
         if name:
-            names.setdefault(product_id, []).append(name)
+            names.setdefault(product_id, []).append((name, locale))
     labels: dict[int, list[str]] = {}
     for product_id, label in db.session.execute(
         select(Variant.product_id, VariantTranslation.label)
@@ -83,21 +96,26 @@ def _rows_for(product_ids: list[int]) -> list[tuple[dict, dict]]:
     return [document_for(p, names.get(p.id, []), labels.get(p.id, [])) for p in products]
 
 
-def document_for(product, names: list[str], labels: list[str]) -> tuple[dict, dict]:
-    """(ranking row, text row). Vendor and category names are not copied into every
-    document: the engine matches them in their own small tables and selects by vendor_id
-    and category_id instead."""
+def document_for(product, names: list[tuple[str, str]], labels: list[str]) -> tuple[dict, dict]:
+    """(ranking row, text row) from the product's (name, locale) pairs and option labels.
+    Vendor and category names are not copied into every document: the engine matches them
+    in their own small tables and selects by vendor_id and category_id instead."""
     # the index keeps a certificate's expiry only when it is complete; validity on a day and
     # the market's accepted bodies are checked at query time (engine.halal_ok)
     complete_certificate = halal.certificate_complete(
         product.halal_body, product.halal_cert_no, product.halal_expires
     )
-    doc = SEP.join(normalise(part) for part in names + labels if part)
+    plain = [name for name, _locale in names]
+    normalised = [(normalise(name), locale) for name, locale in names if name.strip()]
+    doc = fold(SEP.join(normalise(part) for part in plain + labels if part))
+    words, heads = index_fields(normalised)
     ranking = {
         "product_id": product.id,
         "vendor_id": product.vendor_id,
         "category_id": product.category_id,
-        "names": joined_names(names),
+        "names": joined_names(plain),
+        "folded": fold(joined_names(plain)),
+        "origin": (product.origin or "").upper()[:2] or None,
         "in_stock": product.in_stock,
         "min_price_twd": product.min_price_twd,
         "published_at": product.published_at or product.created_at,
@@ -108,6 +126,8 @@ def document_for(product, names: list[str], labels: list[str]) -> tuple[dict, di
         "product_id": product.id,
         "doc": doc,
         "short": " ".join(short_tokens(doc.replace(SEP, " "), normalised=True)),
+        "words": words,
+        "heads": heads,
     }
     return ranking, texts
 
@@ -156,12 +176,14 @@ def _clear_all() -> None:
     """Empty the index. On SQLite, dropping the FTS5 contents in one command is much faster
     than the per-row delete triggers."""
     if db.session.get_bind().dialect.name == "sqlite":
-        db.session.execute(text("DROP TRIGGER IF EXISTS search_texts_ad"))
+        for trigger in SQLITE_DELETE_TRIGGERS:
+            db.session.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
         db.session.execute(delete(SearchText))
         db.session.execute(delete(SearchDocument))
-        for table in ("search_fts", "search_fts_short"):
+        for table in ("search_fts", "search_fts_short", "search_fts_keys"):
             db.session.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))  # noqa: S608
-        db.session.execute(text(SQLITE_DELETE_TRIGGER))
+        for create in SQLITE_DELETE_TRIGGERS.values():
+            db.session.execute(text(create))
     else:
         db.session.execute(delete(SearchText))
         db.session.execute(delete(SearchDocument))

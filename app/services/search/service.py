@@ -2,43 +2,35 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-import math
-from collections import Counter
+import functools
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy import func, select, text
 
-from app.domain.ids import fits_integer
 from app.domain.text_distance import allowed_typos, edit_distance
 from app.extensions import db
 from app.models import SearchWord, Vendor
-from app.models.vendor import SLUG as VENDOR_SLUG
 from app.models.vendor import VendorStatus
+from app.services import paging
 from app.services.cache import TimedValue
+from app.services.catalog import facets as facet_counts
 from app.services.catalog import storefront as catalog
+from app.services.catalog.facets import Band
 from app.services.catalog.storefront import Card
 from app.services.i18n import Text, resolve_map
 from app.services.reference import CategoryInfo
 from app.services.search import engine
-from app.services.search.text import SEP, clean_query, is_dense, latin_words, normalise, terms
+from app.services.search import synonyms as synonym_data
+from app.services.search.plan import Concept, label, plan, split_words
+from app.services.search.text import SEP, clean_query, fold, is_dense, latin_words, normalise, terms
+from app.services.search.words import segment
 from app.services.shopper import Shopper
 
 PAGE_SIZE = 24
 SUGGESTIONS = 6
 SUGGESTION_CANDIDATES = 2000
-#: price bands shown as a facet, in the market currency's major units
-PRICE_EDGES = {
-    "THB": [300, 1000, 3000],
-    "MYR": [40, 120, 400],
-    "SGD": [10, 40, 120],
-    "PHP": [500, 2000, 6000],
-    "TWD": [300, 1000, 3000],
-}
 
 
 @dataclass
@@ -51,14 +43,7 @@ class Params:
     price: str | None = None
     sort: str = "relevance"
     after: str | None = None
-
-
-@dataclass(frozen=True)
-class Band:
-    key: str
-    low: int | None  # market currency, major units
-    high: int | None
-    count: int
+    before: str | None = None
 
 
 @dataclass
@@ -68,9 +53,15 @@ class Result:
     too_short: bool = False
     cards: list[Card] = field(default_factory=list)
     next_cursor: str | None = None
+    #: where the page sits among the results, and the cursors of its neighbours
+    window: paging.Window | None = None
     total: int = 0
     #: when nothing matched as typed: the corrected query the results are for
     corrected: str | None = None
+    #: when no product matched every word: the words the results are for ("ชา")
+    partial: str | None = None
+    #: a query to offer as a link (no results are shown for it)
+    did_you_mean: str | None = None
     categories: list[tuple[CategoryInfo, Text, int]] = field(default_factory=list)
     vendors: list[tuple[str, str, int]] = field(default_factory=list)
     in_stock: int = 0
@@ -78,13 +69,20 @@ class Result:
     bands: list[Band] = field(default_factory=list)
 
 
-def _load_vendor_names() -> list[tuple[int, str]]:
+def _load_vendor_names() -> list[tuple[int, str, frozenset[str]]]:
     rows = db.session.execute(
         select(Vendor.id, Vendor.name_en, Vendor.name_zh_hant).where(
             Vendor.status == VendorStatus.APPROVED
         )
     )
-    return [(vid, normalise(f"{en}{SEP}{zh}")) for vid, en, zh in rows]
+    return [_owner_names(vid, [en, zh]) for vid, en, zh in rows]
+
+
+def _owner_names(owner_id: int, names) -> tuple[int, str, frozenset[str]]:
+    """(id, folded names, their words): the typed words are looked for anywhere in the
+    names, synonyms as whole words."""
+    folded = fold(normalise(SEP.join(n for n in names if n)))
+    return owner_id, folded, frozenset(w.key for w in segment(folded))
 
 
 #: approved vendors' names, matched in Python (few rows, asked on every search)
@@ -95,174 +93,157 @@ def invalidate_vendor_names() -> None:
     _vendor_names.invalidate()
 
 
-def _owners(parts: list[str], shopper: Shopper) -> dict:
-    """For each term: the vendors and categories whose names contain it."""
-    owners = {}
+def _with_owners(concepts: list[Concept], shopper: Shopper) -> list[Concept]:
+    """Each concept with the vendors and categories whose names hold its words, and for a
+    short Thai or Chinese one whether it is a word of some product's names."""
+    dialect = db.session.get_bind().dialect.name
+    for concept in concepts:
+        if concept.dense and len(concept.typed.text) < engine.LONG and concept.typed.key:
+            statement = engine.known_word(dialect, concept.typed.key)
+            concept.known = db.session.execute(statement).first() is not None
     categories = [
-        (info.id, normalise(SEP.join(info.names.values())))
-        for info in shopper.ref.categories.values()
+        _owner_names(info.id, info.names.values()) for info in shopper.ref.categories.values()
     ]
     vendors = _vendor_names.get()
-    for term in parts:
-        vendor_ids = [vid for vid, names in vendors if term in names]
-        category_ids = [cid for cid, names in categories if term in names]
-        if vendor_ids or category_ids:
-            owners[term] = (vendor_ids, category_ids)
-    return owners
+    for concept in concepts:
+        keys = {s.key for s in concept.synonyms}
+
+        def named(names, concept=concept, keys=keys) -> tuple[int, ...]:
+            return tuple(
+                owner_id
+                for owner_id, folded, words in names
+                if concept.typed.text in folded or keys & words
+            )
+
+        concept.owners = (named(vendors), named(categories))
+    return concepts
 
 
-def _context(shopper: Shopper, parts: list[str] | None = None) -> engine.Context:
-    market = shopper.market
-    rate = shopper.ref.rate_for(market.currency).rate
-    edges = [math.ceil(Decimal(edge) / rate) for edge in PRICE_EDGES.get(market.currency, [])]
-    return engine.Context(
-        dialect=db.session.get_bind().dialect.name,
-        today=shopper.today,
-        halal_bodies=market.halal_accepted,
-        price_edges_twd=edges,
-        owners=_owners(parts or [], shopper),
+def _concepts(query: str, shopper: Shopper) -> list[Concept]:
+    return _with_owners(plan(query, synonym_data.current()), shopper)
+
+
+def _context(shopper: Shopper) -> engine.Context:
+    return facet_counts.context(shopper)
+
+
+def _order(sort: str) -> tuple[paging.Key, ...]:
+    """A sort's keys (engine.SORTS) as the cursors hold them."""
+    return paging.keys(
+        *[
+            (name, desc, datetime if name == "published_at" else int)
+            for name, desc in engine.SORTS[sort]
+        ]
     )
 
 
-def _band_keys(currency: str) -> list[tuple[str, int | None, int | None]]:
-    edges = PRICE_EDGES.get(currency, [])
-    keys = []
-    for index in range(len(edges) + 1):
-        low = edges[index - 1] if index else None
-        high = edges[index] if index < len(edges) else None
-        keys.append((f"{low or 0}-{high or ''}", low, high))
-    return keys
+def search(params: Params, shopper: Shopper, size: int = PAGE_SIZE) -> Result:
+    """A page of results for the shopper's query, where it sits among them, and the filters'
+    counts (services.catalog.facets: each value's count is what choosing it shows).
 
-
-def _filters(params: Params, shopper: Shopper, ctx: engine.Context) -> engine.Filters:
-    filters = engine.Filters(halal=params.halal, in_stock=params.in_stock)
-    if params.category:
-        info = shopper.ref.category_by_slug(params.category)
-        filters.category_id = info.id if info else -1
-    if params.vendor:
-        vendor_id = None
-        if VENDOR_SLUG.fullmatch(params.vendor):
-            vendor_id = db.session.scalar(select(Vendor.id).where(Vendor.slug == params.vendor))
-        filters.vendor_id = vendor_id if vendor_id is not None else -1
-    if params.price:
-        for index, (key, _low, _high) in enumerate(_band_keys(shopper.market.currency)):
-            if key == params.price:
-                edges = ctx.price_edges_twd
-                filters.price_twd_min = edges[index - 1] if index else None
-                filters.price_twd_max = edges[index] - 1 if index < len(edges) else None
-    return filters
-
-
-def _encode(values: tuple) -> str:
-    plain = [v.isoformat() if isinstance(v, datetime) else v for v in values]
-    return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
-
-
-def _decode(cursor: str | None, sort: str) -> tuple | None:
-    if not cursor or len(cursor) > 300:
-        return None
-    try:
-        raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        keys = engine.SORTS[sort]
-        if not isinstance(raw, list) or len(raw) != len(keys):
-            return None
-        values = []
-        for (name, _desc), value in zip(keys, raw, strict=True):
-            if name == "published_at":
-                values.append(engine.parse_datetime(value))
-            elif isinstance(value, int) and not isinstance(value, bool) and fits_integer(value):
-                values.append(value)
-            else:
-                return None
-        return tuple(values)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
-        return None
-
-
-def search(params: Params, shopper: Shopper, size: int = PAGE_SIZE, facets: bool = True) -> Result:
-    """Results for the shopper's query. facets=False (the "load more" request) skips the
-    counts, which only the first page shows."""
+    When nothing matches as typed: the query with its Latin-script typos corrected; then,
+    when no product matches every word, the products matching most words, if the words left
+    out are Thai or Chinese (cut out of a phrase typed without spaces); a Latin-script word
+    matching nothing is not dropped silently: the words that do match are offered as "did
+    you mean"."""
     query = clean_query(params.q)
     result = Result(query=query)
-    parts = [t for t in terms(query) if engine.usable(t)]
     if not query:
         return result
-    if not parts:
+    concepts = _concepts(query, shopper)
+    if not concepts:
         result.too_short = True
         return result
     sort = params.sort if params.sort in engine.SORTS else "relevance"
-    ctx = _context(shopper, parts)
-    filters = _filters(params, shopper, ctx)
-    _run(result, query, parts, filters, ctx, sort, params.after, shopper, size, facets)
-    if not result.cards and not params.after:
-        corrected = _corrected(query, ctx)
-        if corrected:
-            fixed = Result(query=query, corrected=corrected)
-            fixed_ctx = _context(shopper, terms(corrected))
-            _run(fixed, corrected, terms(corrected), filters, fixed_ctx, sort, None, shopper, size)
-            if fixed.cards:
-                return fixed
+    ctx = _context(shopper)
+    choice = facet_counts.Choice(
+        category=params.category,
+        vendor=params.vendor,
+        halal=params.halal,
+        in_stock=params.in_stock,
+        price=params.price,
+    )
+    every, narrowing = facet_counts.filters(choice, shopper)
+    filters = facet_counts.as_filters(every, narrowing, ctx)
+    order = _order(sort)
+    run = functools.partial(
+        _run,
+        every=every,
+        narrowing=narrowing,
+        ctx=ctx,
+        sort=sort,
+        position=paging.Position.parse(params.after, params.before, order),
+        shopper=shopper,
+        size=size,
+    )
+    run(result, query, concepts)
+    if result.cards:
+        return result
+    corrected = _corrected(query, ctx)
+    if corrected:
+        fixed = Result(query=query, corrected=corrected)
+        concepts = _concepts(corrected, shopper)
+        run(fixed, corrected, concepts)
+        if fixed.cards:
+            return fixed
+    words = split_words(concepts, synonym_data.current())
+    if words is not None:
+        concepts = _with_owners(words, shopper)
+        every_word = Result(query=query, corrected=corrected)
+        run(every_word, label(concepts), concepts)
+        if every_word.cards:
+            return every_word
+    best = _most_words(concepts, filters, ctx)
+    if best is None:
+        return result
+    shown = label(best)
+    dropped = [c for c in concepts if not any(c is b for b in best)]
+    if all(c.dense for c in dropped):
+        partial = Result(query=query, corrected=corrected, partial=shown)
+        run(partial, shown, best)
+        if partial.cards:
+            return partial
+    result.did_you_mean = shown
     return result
 
 
-def _run(result, query, parts, filters, ctx, sort, after, shopper, size, facets=True) -> None:
-    cursor = _decode(after, sort)
-    if facets:
-        stmt = engine.page_and_facets(query, parts, filters, ctx, sort, cursor, size)
-    else:
-        stmt = engine.page(query, parts, filters, ctx, sort, cursor, size)
-    rows, counts = [], []
+def _most_words(concepts: list[Concept], filters, ctx) -> list[Concept] | None:
+    """The largest set of the concepts that some products match together (more products
+    breaks a tie), or None when there is no smaller set to offer."""
+    if len(concepts) < 2:
+        return None
+    stmt = engine.matched_concepts(concepts, filters, ctx)
+    best_key, best = None, None
     for row in db.session.execute(stmt):
-        if facets and row.kind == "f":
-            counts.append(row)
-        else:
-            rows.append(row)
-    more = len(rows) > size
-    rows = rows[:size]
-    cards = catalog.cards_for([row.id for row in rows], shopper)
-    result.cards = [cards[row.id] for row in rows if row.id in cards]
-    if more and rows:
-        result.next_cursor = _encode(engine.cursor_values(rows[-1], sort))
-    if facets:
-        _facets(result, counts, shopper)
+        *flags, count = row
+        chosen = tuple(i for i, flag in enumerate(flags) if flag)
+        key = (len(chosen), count)
+        if chosen and len(chosen) < len(concepts) and (best_key is None or key > best_key):
+            best_key, best = key, chosen
+    return [concepts[i] for i in best] if best else None
 
 
-def _facets(result, rows, shopper) -> None:
-    counts: dict[str, Counter] = {kind: Counter() for kind in ("category", "vendor", "band")}
-    for row in rows:
-        n = row.n
-        counts["category"][row.category_id] += n
-        counts["vendor"][row.vendor_id] += n
-        counts["band"][int(row.band)] += n
-        result.total += n
-        result.in_stock += n if row.stock_rank == 0 else 0
-        result.halal += n if row.halal else 0
-    bands = counts["band"]
-    result.bands = [
-        Band(key, low, high, bands.get(index, 0))
-        for index, (key, low, high) in enumerate(_band_keys(shopper.market.currency))
-    ]
-    infos = shopper.ref.categories
-    result.categories = sorted(
-        (
-            (infos[cid], resolve_map(infos[cid].names, shopper.content_locale), n)
-            for cid, n in counts["category"].items()
-            if cid in infos
-        ),
-        key=lambda item: (-item[2], item[0].position),
+def _run(result, query, concepts, *, every, narrowing, ctx, sort, position, shopper, size) -> None:
+    """The page and the facets in one statement (services.paging, services.catalog.facets):
+    the text is matched once, with the filters every count respects; the page keeps only
+    the products the one-of-several filters (category, shop, price band) choose."""
+    order = _order(sort)
+    rows = engine.hits(query, concepts, every, ctx, sort=sort)
+    stmt = paging.page_with_counts(
+        rows, order, position, size, group_by=facet_counts.COUNTED, where=narrowing.clauses(rows.c)
     )
-    vendor_counts = dict(sorted(counts["vendor"].items(), key=lambda kv: (-kv[1], kv[0]))[:20])
-    if vendor_counts:
-        names = db.session.execute(
-            select(Vendor.id, Vendor.slug, Vendor.name_en, Vendor.name_zh_hant).where(
-                Vendor.id.in_(list(vendor_counts))
-            )
-        ).all()
-        chinese = shopper.content_locale == "zh_Hant"
-        result.vendors = sorted(
-            ((slug, zh if chinese else en, vendor_counts[vid]) for vid, slug, en, zh in names),
-            key=lambda item: (-item[2], item[1]),
-        )
+    found = db.session.execute(stmt)
+    page, counts, result.window = paging.read(found, order, position, size, narrowing.shows)
+    result.next_cursor = result.window.after
+    cards = catalog.cards_for([row.id for row in page], shopper)
+    result.cards = [cards[row.id] for row in page if row.id in cards]
+    facets = facet_counts.tally(counts, narrowing, shopper)
+    result.total, result.in_stock, result.halal = facets.total, facets.in_stock, facets.halal
+    result.bands, result.categories, result.vendors = (
+        facets.bands,
+        facets.categories,
+        facets.vendors,
+    )
 
 
 # -- typo tolerance ---------------------------------------------------------------------------
@@ -314,24 +295,43 @@ def _trigram_candidates(word: str, dialect: str) -> list[str]:
     )
 
 
+_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def _skeleton(word: str) -> str:
+    """The word's consonants in order, doubled letters once: "pinaple" and "pineapple" are
+    both "pnpl". Two slips that keep the skeleton are still the same word to a reader."""
+    return _DOUBLES.sub(r"\1", _VOWELS.sub("", word))
+
+
+def _correction(term: str, ctx: engine.Context) -> str | None:
+    """The known word closest to a Latin-script word, when it is not one itself."""
+    limit = allowed_typos(term)
+    if not limit or is_dense(term) or latin_words(term) != {term}:
+        return None
+    vocabulary = synonym_data.current().vocabulary
+    if term in vocabulary:
+        return None
+    candidates = set(_vocabulary_candidates(term, ctx.dialect))
+    candidates |= {w for w in vocabulary if w[:1] == term[:1] and abs(len(w) - len(term)) <= 2}
+    ranked = []
+    for candidate in candidates:
+        distance = edit_distance(term, candidate, limit + 1)
+        if distance <= limit or (
+            distance == limit + 1 and len(term) >= 5 and _skeleton(candidate) == _skeleton(term)
+        ):
+            ranked.append((distance, candidate))
+    if not ranked or min(ranked)[1] == term:
+        return None
+    return min(ranked)[1]
+
+
 def _corrected(query: str, ctx: engine.Context) -> str | None:
     """The query with each misspelt Latin word replaced by the closest known word."""
-    changed = False
-    words = []
-    for term in terms(query):
-        best = None
-        limit = allowed_typos(term)
-        if limit and not is_dense(term) and latin_words(term) == {term}:
-            ranked = []
-            for candidate in _vocabulary_candidates(term, ctx.dialect):
-                distance = edit_distance(term, candidate, limit)
-                if distance <= limit:
-                    ranked.append((distance, candidate))
-            if ranked and min(ranked)[1] != term:
-                best = min(ranked)[1]
-        words.append(best or term)
-        changed = changed or best is not None
-    return " ".join(words) if changed else None
+    words = [_correction(term, ctx) or term for term in terms(query)]
+    corrected = " ".join(words)
+    return corrected if corrected != " ".join(terms(query)) else None
 
 
 # -- suggestions ------------------------------------------------------------------------------
@@ -342,6 +342,8 @@ class Suggestions:
     query: str
     cards: list[Card] = field(default_factory=list)
     categories: list[tuple[CategoryInfo, Text]] = field(default_factory=list)
+    #: nothing found as typed: the query with its typos corrected, to offer as a link
+    did_you_mean: str | None = None
 
 
 def suggest(raw: str | None, shopper: Shopper) -> Suggestions:
@@ -351,11 +353,13 @@ def suggest(raw: str | None, shopper: Shopper) -> Suggestions:
     parts = terms(query)
     if not parts or not all(engine.usable(t) for t in parts):
         return found
-    ctx = _context(shopper, [])  # names and labels only: categories are suggested below
+    # names and labels only: categories are suggested below
+    concepts = plan(query, synonym_data.current())
+    ctx = _context(shopper)
     # A first keystroke can match most of the catalog: rank only the first matches found.
     stmt = engine.page(
         query,
-        parts,
+        concepts,
         engine.Filters(),
         ctx,
         "relevance",
@@ -369,4 +373,6 @@ def suggest(raw: str | None, shopper: Shopper) -> Suggestions:
     for info in shopper.ref.categories_in_order():
         if any(query in name.casefold() for name in info.names.values()):
             found.categories.append((info, resolve_map(info.names, shopper.content_locale)))
+    if not found.cards and not found.categories:
+        found.did_you_mean = _corrected(query, ctx)
     return found

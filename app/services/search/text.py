@@ -1,21 +1,64 @@
-"""Text normalisation shared by the index and the queries."""
+"""Text normalisation shared by the index and the queries.
+
+Two forms of every text:
+- normalised (`normalise`): NFKC, case-folded, spaces collapsed. Exact spelling: what the
+  shopper typed is compared with it to rank exact spellings first.
+- folded (`fold`): normalised, then Thai tone and other marks dropped, Latin accents dropped,
+  Chinese in Simplified characters (OpenCC). What matching compares, so that `ชาอูหลง` finds
+  `ชาอู่หลง` and `凤梨酥` finds `鳳梨酥`.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+import opencc
 
 SEP = "\x1f"
 MAX_QUERY = 100
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _SPACES = re.compile(r"\s+")
 _LATIN_WORD = re.compile(r"[0-9a-z\u00c0-\u024f]+")
+#: Thai marks a shopper often leaves out or types differently: mai taikhu, the four tone marks,
+#: thanthakhat (the silent-letter mark), nikhahit alone and yamakkan
+_THAI_MARKS = re.compile("[\u0e47-\u0e4e]")
+#: NFKC spells sara am (ำ) as nikhahit + sara aa; dictionaries and shoppers write ำ
+_SARA_AM = "\u0e4d\u0e32"
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
 def normalise(text: str) -> str:
     """NFKC (full-width Latin and digits become ASCII), case-folded, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
+    text = unicodedata.normalize("NFKC", text or "").casefold().replace(_SARA_AM, "\u0e33")
     return _SPACES.sub(" ", text).strip()
+
+
+@functools.cache
+def _simplified() -> opencc.OpenCC:
+    # Taiwan-standard Traditional to Simplified, character by character (no phrase
+    # localisation: 鳳梨 stays 凤梨, never 菠萝, so both spellings fold to the same text)
+    return opencc.OpenCC("tw2s")
+
+
+def _strip_latin_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not "\u0300" <= ch <= "\u036f")
+    )
+
+
+def fold(text: str) -> str:
+    """The matching form of normalised text (see the module docstring)."""
+    if not text:
+        return ""
+    text = _THAI_MARKS.sub("", text)
+    if not text.isascii():
+        text = _strip_latin_accents(text)
+        if _HAN.search(text):
+            text = _simplified().convert(text)
+    return text
 
 
 def clean_query(raw: str | None) -> str:
@@ -52,7 +95,7 @@ def short_tokens(text: str, normalised: bool = False) -> list[str]:
     """Tokens for the short-query index: Latin words, and one token per Chinese or Thai
     character in order, so a two-character query is a two-token phrase."""
     if not normalised:
-        text = normalise(text)
+        text = fold(normalise(text))
     # Every Latin-script character sorts below U+0E00, every dense-script one above it.
     return [
         char_token(token) if token[0] >= "\u0e00" else token for token in _SHORT_TOKEN.findall(text)
@@ -81,4 +124,4 @@ def joined_names(names: list[str]) -> str:
 def latin_words(text: str) -> set[str]:
     """The vocabulary that typo correction picks from. Three-letter words count: "teas" and
     "oils" are one slip from "tea" and "oil", the words the shopper most likely meant."""
-    return {w for w in _LATIN_WORD.findall(normalise(text)) if 3 <= len(w) <= 40}
+    return {w for w in _LATIN_WORD.findall(fold(normalise(text))) if 3 <= len(w) <= 40}

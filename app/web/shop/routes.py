@@ -12,12 +12,14 @@ from flask import (
     url_for,
 )
 
-from app.services import clock, zones
+from app.services import clock, zone_stats, zones
+from app.services.catalog import browse
 from app.services.catalog import storefront as catalog
+from app.services.catalog.facets import Choice
 from app.services.catalog.storefront import Sort
 from app.services.search import service as search_service
 from app.web.context import shopper
-from app.web.htmx import hx_redirect, render_listing, render_page_or_block, wants_more_items
+from app.web.htmx import hx_redirect, render_page_or_block, triggered_by, wants_fragment
 from app.web.params import id_arg
 from app.web.safe_redirect import safe_next
 from app.web.shop.structured import product_jsonld
@@ -40,12 +42,18 @@ def category(slug: str):
     if info is None:
         abort(404)
     sort = Sort.parse(request.args.get("sort"))
-    page = catalog.category_page(info, sort, request.args.get("after"), who)
-    more = page.next_cursor and url_for(
-        "shop.category", slug=slug, sort=sort.value, after=page.next_cursor
-    )
-    return render_listing(
-        "shop/category.html", category=info, sort=sort, cards=page.cards, more_href=more
+    choice = _choice()
+    listing = browse.category(info, sort, who, choice=choice, **_cursors())
+    return render_page_or_block(
+        "shop/category.html",
+        "results",
+        category=info,
+        sort=sort,
+        choice=choice,
+        facets=listing.facets,
+        filters_open=triggered_by("facets"),
+        cards=listing.cards,
+        window=listing.window,
     )
 
 
@@ -60,6 +68,9 @@ def product(vendor_slug: str, handle: str):
     if selected is None:
         selected = next((v for v in view.variants if v.in_stock), view.variants[0])
     estimate = catalog.estimate_for(view, selected, who)
+    zone_id = id_arg("zone")
+    if zone_id is not None and not wants_fragment():  # a card of a zone was followed
+        zone_stats.count("product_views", zone_id)
     return render_page_or_block(
         "shop/product.html",
         "buy_box",
@@ -67,7 +78,7 @@ def product(vendor_slug: str, handle: str):
         selected=selected,
         estimate=estimate,
         product_jsonld=product_jsonld(view, who),
-        zone_id=id_arg("zone"),
+        zone_id=zone_id,
     )
 
 
@@ -77,10 +88,11 @@ def zone(slug: str):
     found = zones.zone_by_slug(slug, who, clock.now())
     if found is None:
         abort(404)
-    view, next_after = zones.zone_page(found, who, id_arg("after"))
-    more = next_after and url_for("shop.zone", slug=slug, after=next_after)
-    return render_listing(
-        "shop/zone.html", zone=view, cards=view.cards, more_href=more, card_zone=view.id
+    view, window = zones.zone_page(found, who, **_cursors())
+    if not any(_cursors().values()):  # the zone opened (not a further page of it)
+        zone_stats.count("views", found.id, trusted=True)
+    return render_page_or_block(
+        "shop/zone.html", "results", zone=view, cards=view.cards, window=window, card_zone=view.id
     )
 
 
@@ -91,26 +103,50 @@ def vendor(vendor_slug: str):
     if found is None:
         abort(404)
     sort = Sort.parse(request.args.get("sort"))
-    page = catalog.vendor_page(found, sort, request.args.get("after"), who)
-    more = page.next_cursor and url_for(
-        "shop.vendor", vendor_slug=vendor_slug, sort=sort.value, after=page.next_cursor
+    listing = browse.shop(found, sort, who, **_cursors())
+    return render_page_or_block(
+        "shop/vendor.html",
+        "results",
+        vendor=found,
+        sort=sort,
+        cards=listing.cards,
+        window=listing.window,
     )
-    return render_listing(
-        "shop/vendor.html", vendor=found, sort=sort, cards=page.cards, more_href=more
+
+
+def _cursors() -> dict[str, str | None]:
+    """The page of a listing the URL asks for (services.paging)."""
+    return {"after": request.args.get("after"), "before": request.args.get("before")}
+
+
+def _flag(name: str) -> bool:
+    return request.args.get(name) in ("1", "on", "y")
+
+
+def _choice() -> Choice:
+    args = request.args
+    return Choice(
+        category=args.get("category") or None,
+        vendor=args.get("vendor") or None,
+        halal=_flag("halal"),
+        in_stock=_flag("in_stock"),
+        price=args.get("price") or None,
     )
 
 
 def _search_params() -> search_service.Params:
     args = request.args
+    choice = _choice()
     return search_service.Params(
         q=args.get("q", "")[:500],
-        category=args.get("category") or None,
-        vendor=args.get("vendor") or None,
-        halal=args.get("halal") in ("1", "on", "y"),
-        in_stock=args.get("in_stock") in ("1", "on", "y"),
-        price=args.get("price") or None,
+        category=choice.category,
+        vendor=choice.vendor,
+        halal=choice.halal,
+        in_stock=choice.in_stock,
+        price=choice.price,
         sort=args.get("sort", "relevance"),
         after=args.get("after") or None,
+        before=args.get("before") or None,
     )
 
 
@@ -118,27 +154,17 @@ def _search_params() -> search_service.Params:
 def search():
     who = shopper()
     params = _search_params()
-    # "Load more" shows only more cards: the facet counts are not needed for it.
-    result = search_service.search(params, who, facets=not wants_more_items())
+    result = search_service.search(params, who)
     flagship = zones.flagship(who, clock.now()) if not result.cards else None
-    more = result.next_cursor and url_for(
-        "shop.search",
-        q=params.q,
-        category=params.category,
-        vendor=params.vendor,
-        halal=1 if params.halal else None,
-        in_stock=1 if params.in_stock else None,
-        price=params.price,
-        sort=params.sort,
-        after=result.next_cursor,
-    )
-    return render_listing(
+    return render_page_or_block(
         "shop/search.html",
+        "results",
         result=result,
         params=params,
         flagship=flagship,
+        filters_open=triggered_by("facets"),
         cards=result.cards,
-        more_href=more,
+        window=result.window,
     )
 
 

@@ -1,0 +1,88 @@
+"""Category and shop listings: a page of cards, where it sits ("Showing 25–48 of 120") and the
+filters' counts, read in one statement from the search index's rows (services.catalog.facets),
+then the cards (mostly from the card cache)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.extensions import db
+from app.models import SearchDocument as D
+from app.models import Vendor
+from app.services import paging
+from app.services.catalog import facets as facet_counts
+from app.services.catalog.facets import Choice, Facets
+from app.services.catalog.storefront import PAGE_SIZE, Card, Sort, cards_for
+from app.services.reference import CategoryInfo
+from app.services.shopper import Shopper
+
+NO_CHOICE = Choice()
+ORDERS = {
+    Sort.NEWEST: paging.keys(("published_at", True, datetime), ("id", True)),
+    Sort.PRICE_ASC: paging.keys(("min_price_twd", False), ("id", False)),
+    Sort.PRICE_DESC: paging.keys(("min_price_twd", True), ("id", True)),
+}
+
+
+@dataclass(frozen=True)
+class Listing:
+    cards: list[Card]
+    window: paging.Window
+    facets: Facets
+
+
+def category(
+    info: CategoryInfo,
+    sort: Sort,
+    shopper: Shopper,
+    *,
+    choice: Choice = NO_CHOICE,
+    after: str | None = None,
+    before: str | None = None,
+    size: int = PAGE_SIZE,
+) -> Listing:
+    """A page of the category's products that pass the chosen filters, with the counts of
+    each filter's values among them (a category in `choice` is ignored)."""
+    choice = Choice(
+        vendor=choice.vendor, halal=choice.halal, in_stock=choice.in_stock, price=choice.price
+    )
+    return _listing([D.category_id == info.id], choice, sort, after, before, shopper, size, True)
+
+
+def shop(
+    vendor: Vendor,
+    sort: Sort,
+    shopper: Shopper,
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    size: int = PAGE_SIZE,
+) -> Listing:
+    """A page of a shop's products (no filters: their counts are not read)."""
+    where = [D.vendor_id == vendor.id]
+    return _listing(where, NO_CHOICE, sort, after, before, shopper, size, False)
+
+
+def _listing(where, choice, sort, after, before, shopper, size, facets) -> Listing:
+    order = ORDERS[sort]
+    position = paging.Position.parse(after, before, order)
+    ctx = facet_counts.context(shopper)
+    every, narrowing = facet_counts.filters(choice, shopper)
+    rows = facet_counts.hits(where, every, ctx)
+    stmt = paging.page_with_counts(
+        rows,
+        order,
+        position,
+        size,
+        group_by=facet_counts.COUNTED,
+        where=narrowing.clauses(rows.c),
+    )
+    result = db.session.execute(stmt)
+    page, counts, window = paging.read(result, order, position, size, shown=narrowing.shows)
+    cards = cards_for([row.id for row in page], shopper)
+    return Listing(
+        [cards[row.id] for row in page if row.id in cards],
+        window,
+        facet_counts.tally(counts, narrowing, shopper) if facets else Facets(),
+    )

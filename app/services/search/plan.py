@@ -1,0 +1,161 @@
+"""From a shopper's query to the concepts a product must match.
+
+A concept is one thing the shopper asked for: a word or phrase as typed (found anywhere in a
+product's names and option labels), the other words of its synonym group (found as whole
+words of the names), and an attribute the words may stand for (halal certified, made in
+Taiwan). A product matches the query when it matches every concept.
+
+Space-separated terms are concepts of their own, except that consecutive terms forming a
+synonym ("black tea", "teh hitam") make one. A Thai or Chinese term written without spaces is
+one concept, unless it holds synonyms: `ชาไต้หวัน` is ชา (tea, ชา, 茶...) and ไต้หวัน (Taiwan);
+`เค้กสับปะรด` is one synonym (pineapple cake). A term with punctuation is looked for as typed:
+`tea:` is not the word tea.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pythainlp.corpus import thai_stopwords
+
+from app.services.search.synonyms import ORIGIN, Synonyms, Term
+from app.services.search.text import fold, is_dense, is_dense_script, min_length, terms
+from app.services.search.words import Word, join, segment
+
+#: the longest synonym looked for, in terms or in words of one term
+SPAN = 4
+
+
+@dataclass
+class Concept:
+    #: as typed (normalised): exact spelling ranks first; shown in "showing results for"
+    label: str
+    #: the typed words: text found anywhere, key for whole words
+    typed: Term
+    #: the other terms of its synonym group (whole words only)
+    synonyms: tuple[Term, ...] = ()
+    #: "halal" or "origin:XX" (models.search.SearchSynonymGroup.attribute)
+    attribute: str | None = None
+    #: cut out of a Thai or Chinese term written without spaces
+    split: bool = False
+    #: (vendor ids, category ids) whose names hold one of its words (services.search.service)
+    owners: tuple[tuple[int, ...], tuple[int, ...]] = field(default_factory=lambda: ((), ()))
+    #: its typed words are a whole word of some product's names (services.search.service)
+    known: bool = False
+
+    @property
+    def dense(self) -> bool:
+        return is_dense(self.label)
+
+    def texts(self) -> list[str]:
+        return [self.typed.text] + [s.text for s in self.synonyms]
+
+    def attribute_applies(self, alone: bool) -> bool:
+        """Origin words ("Taiwan") narrow other words; alone they mean names with them."""
+        if not self.attribute:
+            return False
+        return not (self.attribute.startswith(ORIGIN) and alone)
+
+
+def usable(label: str) -> bool:
+    return len(label) >= min_length(label)
+
+
+def _typed(label: str, words: list[Word] | None = None) -> Term:
+    words = segment(label) if words is None else words
+    text = fold(label)
+    return Term(text=text, key=join(words) if words else text)
+
+
+def _clean(term: str, words: list[Word]) -> bool:
+    """Only words: no punctuation that the shopper may be looking for as text."""
+    return bool(words) and fold(term) == join(words)
+
+
+def _concept(label: str, group, words: list[Word] | None = None, split=False) -> Concept:
+    typed = _typed(label, words)
+    if group is None:
+        return Concept(label=label, typed=typed, split=split)
+    others = tuple(t for t in group.terms if t != typed)
+    return Concept(label, typed, others, group.attribute, split)
+
+
+def _within(term: str, words: list[Word], synonyms: Synonyms) -> list[Concept]:
+    """A Thai or Chinese term without spaces: synonyms inside it, the rest as phrases."""
+    found: list[tuple[int, int, object]] = []
+    start = 0
+    while start < len(words):
+        for end in range(min(len(words), start + SPAN), start, -1):
+            group = synonyms.find(join(words[start:end]))
+            if group is not None:
+                found.append((start, end, group))
+                start = end
+                break
+        else:
+            start += 1
+    if not found:
+        return [_concept(term, None, words)]
+    if len(found) == 1 and found[0][:2] == (0, len(words)):
+        return [_concept(term, found[0][2], words)]
+    concepts, at = [], 0
+    for start, end, group in found:
+        if at < start:
+            concepts.append(_phrase(term, words[at:start]))
+        label = term[words[start].start : words[end - 1].end]
+        concepts.append(_concept(label, group, words[start:end], split=True))
+        at = end
+    if at < len(words):
+        concepts.append(_phrase(term, words[at:]))
+    return concepts
+
+
+def _phrase(term: str, words: list[Word]) -> Concept:
+    return _concept(term[words[0].start : words[-1].end], None, words, split=True)
+
+
+def plan(query: str, synonyms: Synonyms) -> list[Concept]:
+    """The concepts of a cleaned query (text.clean_query), in the order typed."""
+    parts = [t for t in terms(query) if usable(t)]
+    words = [segment(t) for t in parts]
+    clean = [_clean(t, w) for t, w in zip(parts, words, strict=True)]
+    concepts: list[Concept] = []
+    index = 0
+    while index < len(parts):
+        for end in range(min(len(parts), index + SPAN), index, -1):
+            if not all(clean[index:end]):
+                continue
+            span = [w for ws in words[index:end] for w in ws]
+            group = synonyms.find(join(span))
+            if group is not None:
+                concepts.append(_concept(" ".join(parts[index:end]), group, span))
+                index = end
+                break
+        else:
+            term = parts[index]
+            if clean[index] and all(is_dense_script(ch) for ch in term):
+                concepts.extend(_within(term, words[index], synonyms))
+            else:
+                concepts.append(_concept(term, None, words[index]))
+            index += 1
+    return concepts
+
+
+def split_words(concepts: list[Concept], synonyms: Synonyms) -> list[Concept] | None:
+    """Each Thai or Chinese phrase cut into its words, each word a concept of its own, Thai
+    function words left out (`ที่ชาร์จ`, a thing to charge: ชาร์จ), for when the phrase is
+    found nowhere; None when none is cut."""
+    result, changed = [], False
+    for concept in concepts:
+        words = segment(concept.label) if concept.dense and not concept.synonyms else []
+        if len(words) < 2 or not all(w.dense for w in words):
+            result.append(concept)
+            continue
+        changed = True
+        kept = [w for w in words if w.surface not in thai_stopwords()] or words
+        for word in kept:
+            result.append(_concept(word.surface, synonyms.find(word.key), [word], split=True))
+    return result if changed else None
+
+
+def label(concepts: list[Concept]) -> str:
+    return " ".join(c.label for c in concepts)

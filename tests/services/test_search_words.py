@@ -1,0 +1,206 @@
+"""Search by words, as a Thai, Malaysian or Chinese-reading shopper types (issue 15): Thai cut
+into words, tone marks and Traditional/Simplified folded, synonyms across languages kept as
+data, halal as a word, partial matches, typos in phrases, and a ranking that puts what the
+product *is* first. The same tests run on SQLite and PostgreSQL.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.models.search import SearchSynonym, SearchSynonymGroup
+from app.services import clock, reference
+from app.services.search import synonyms
+from app.services.search.service import Params, search, suggest
+from app.services.shopper import Shopper
+from tests.factories import halal
+
+LOCALES = {"en": "en", "th": "th", "ms": "ms", "zh-hant": "zh_Hant"}
+
+
+def shopper(language="th", market="TH"):
+    ref = reference.get()
+    return Shopper(LOCALES[language], ref.markets[market], ref, clock.today())
+
+
+@pytest.fixture
+def shop(make):
+    tea = make.vendor(slug="leaf", name_en="Leaf House", name_zh_hant="葉子茶行")
+    other = make.vendor(slug="things", name_en="Useful Things", name_zh_hant="好用雜貨")
+    bakery = make.vendor(slug="bakery", name_en="Golden Bakery", name_zh_hant="金鳳餅坊")
+    base = datetime(2026, 6, 1, tzinfo=UTC)
+    specs = {
+        "oolong": (
+            "tea",
+            tea,
+            {
+                "th": "ชาอู่หลงเขาสูง",
+                "en": "High Mountain Oolong Tea",
+                "zh_Hant": "高山烏龍茶",
+                "ms": "Teh Oolong Tanah Tinggi",
+            },
+            {},
+        ),
+        "red": (
+            "tea",
+            tea,
+            {"th": "ชาแดงทะเลสาบ", "en": "Sun Moon Lake Black Tea", "zh_Hant": "日月潭紅茶"},
+            {},
+        ),
+        "green": (
+            "tea",
+            tea,
+            {"th": "ชาเขียวไต้หวัน", "en": "Taiwan Green Tea", "zh_Hant": "台灣綠茶"},
+            {},
+        ),
+        "charger": (
+            "electronics",
+            other,
+            {"th": "ที่ชาร์จ USB-C", "en": "USB-C Charger", "zh_Hant": "USB-C 充電器"},
+            {},
+        ),
+        "bowl": (
+            "home-kitchen",
+            other,
+            {"th": "ชามข้าวเซรามิก", "en": "Ceramic Rice Bowl", "zh_Hant": "陶瓷飯碗"},
+            {},
+        ),
+        "sacha": (
+            "sauces-condiments",
+            other,
+            {"th": "ซอสซาชา", "en": "Shacha Sauce", "zh_Hant": "沙茶醬"},
+            {},
+        ),
+        "toner": (
+            "health-beauty",
+            other,
+            {
+                "th": "โทนเนอร์ชาอู่หลง",
+                "en": "Oolong Tea Balancing Toner",
+                "zh_Hant": "烏龍茶平衡化妝水",
+            },
+            {},
+        ),
+        "cake": (
+            "snacks",
+            bakery,
+            {"th": "ขนมพายสับปะรด", "en": "Pineapple Cake", "zh_Hant": "鳳梨酥", "ms": "Kek Nanas"},
+            halal("THIDA"),
+        ),
+        "beef": (
+            "noodles-rice",
+            other,
+            {"en": "Beef Noodles", "zh_Hant": "牛肉麵", "th": "บะหมี่เนื้อ"},
+            {},
+        ),
+    }
+    made = {}
+    for position, (key, (category, vendor, names, extra)) in enumerate(specs.items()):
+        made[key] = make.product(
+            vendor,
+            handle=key,
+            category=category,
+            names=names,
+            published_at=base + timedelta(days=position),
+            **extra,
+        ).id
+    return made
+
+
+def found(result, shop) -> list[str]:
+    by_id = {product_id: key for key, product_id in shop.items()}
+    return [by_id[card.id] for card in result.cards]
+
+
+def run(query, language="th", market="TH"):
+    return search(Params(q=query), shopper(language, market))
+
+
+def test_a_thai_word_is_not_found_inside_longer_words(db, shop):
+    # ชา (tea) is inside ชาร์จ (charge), ชาม (bowl) and ซาชา (shacha): none of them is tea
+    assert set(found(run("ชา"), shop)) == {"oolong", "red", "green", "toner"}
+    assert found(run("ชา"), shop)[-1] == "toner"  # tea named first, the toner after
+
+
+def test_a_chinese_word_is_not_a_character_of_another_word(db, shop):
+    # 沙茶 (shacha) is a sauce, not tea; the toner's head is 化妝水 (toner)
+    result = found(run("茶", "zh-hant", "SG"), shop)
+    assert set(result[:3]) == {"oolong", "red", "green"}
+    assert "sacha" not in result
+
+
+def test_tone_marks_may_be_left_out_and_exact_spelling_ranks_first(db, make, shop):
+    assert found(run("ชาอูหลง"), shop) == found(run("ชาอู่หลง"), shop)
+    assert found(run("ชาอูหลง"), shop)[0] == "oolong"
+    # ข้าว (rice) folds to ขาว (white): the product spelt as typed comes first
+    white = make.product(handle="white-mug", category="home-kitchen", names={"th": "แก้วขาว"})
+    rice = make.product(handle="rice", category="noodles-rice", names={"th": "ข้าวหอม"})
+    ranked = [card.id for card in run("ข้าว").cards]
+    assert ranked[0] == rice.id
+    assert white.id not in ranked[:2]  # after the rice bowl (ชามข้าว), if at all
+
+
+def test_simplified_chinese_finds_traditional_names(db, shop):
+    assert found(run("凤梨酥", "zh-hant", "MY"), shop) == ["cake"]
+    assert found(run("乌龙茶", "zh-hant", "MY"), shop)[0] == "oolong"
+
+
+def test_synonyms_across_languages(db, shop):
+    # the products say ชาแดง, 紅茶 and "black tea"; the shopper types any of them
+    for query, language in [("ชาดำ", "th"), ("teh hitam", "ms"), ("红茶", "zh-hant")]:
+        assert found(run(query, language), shop)[0] == "red", query
+    for query, language in [("เค้กสับปะรด", "th"), ("ขนมเปี๊ยะสับปะรด", "th"), ("kek nanas", "ms")]:
+        assert found(run(query, language), shop) == ["cake"], query
+    assert "beef" in found(run("mee", "ms", "MY"), shop)
+
+
+def test_halal_is_a_word_too(db, shop):
+    for query, language in [("halal", "en"), ("ฮาลาล", "th"), ("清真", "zh-hant")]:
+        assert found(run(query, language, "MY"), shop) == ["cake"], query
+
+
+def test_a_word_that_narrows_finds_the_best_partial_match(db, shop):
+    # ชาไต้หวัน: tea + Taiwan; the green tea says both, so it comes first
+    result = run("ชาไต้หวัน")
+    assert found(result, shop)[0] == "green"
+    # nothing is called "tea with grapes": the teas, saying that only ชา was looked for
+    result = run("ชาองุ่น")
+    assert result.partial == "ชา"
+    assert set(found(result, shop)) == {"oolong", "red", "green", "toner"}
+
+
+def test_typos_are_corrected_word_by_word_in_phrases(db, shop):
+    result = run("pinaple cake", "en", "SG")
+    assert result.corrected == "pineapple cake"
+    assert found(result, shop) == ["cake"]
+    assert run("oolnog", "en", "SG").corrected == "oolong"
+
+
+def test_a_latin_word_matching_nothing_is_offered_as_did_you_mean(db, shop):
+    result = run("pineapple zzyzx", "en", "SG")
+    assert result.cards == []
+    assert result.did_you_mean == "pineapple"
+    assert suggest("pinaple", shopper("en", "SG")).did_you_mean == "pineapple"
+
+
+def test_what_a_product_is_ranks_before_what_it_is_made_with(db, shop):
+    for query, language in [("oolong", "en"), ("ชาอู่หลง", "th"), ("烏龍茶", "zh-hant")]:
+        result = found(run(query, language, "SG"), shop)
+        assert result.index("oolong") < result.index("toner"), query
+
+
+def test_operators_synonyms_apply_without_reindexing(db, shop):
+    assert found(run("ที่ชาร์จ"), shop) == ["charger"]
+    assert run("adapter", "en", "SG").cards == []
+    group = SearchSynonymGroup(
+        name="charger", terms=[SearchSynonym(term="charger"), SearchSynonym(term="adapter")]
+    )
+    db.session.add(group)
+    db.session.flush()
+    synonyms.invalidate()
+    try:
+        assert found(run("adapter", "en", "SG"), shop) == ["charger"]
+    finally:
+        db.session.delete(group)
+        db.session.flush()
+        synonyms.invalidate()
