@@ -21,7 +21,7 @@ STRIPE_API_BASE ?= $(LOCALSTRIPE_URL)
 LOCALSTRIPE_WEBHOOK_SECRET := whsec_localstripe_dev
 
 .DEFAULT_GOAL := help
-.PHONY: help setup localstripe run test lint fmt bench bench-search lighthouse i18n-extract i18n-update i18n-compile clean mutation
+.PHONY: help setup localstripe run test vendor-js lint fmt bench bench-search lighthouse i18n-extract i18n-update i18n-compile clean mutation
 
 help:
 	@echo "make run    serve the demo store on http://127.0.0.1:$(PORT)"
@@ -118,6 +118,13 @@ mutation: setup
 	elif [ $$status -ne 0 ]; then exit $$status; fi
 	$(BIN)/python -m tests.mutation_report
 
+# Browser libraries the store serves itself (never from a CDN): copied from the pinned npm
+# package into app/static/vendor/ and committed, so running the store needs no npm.
+# tests/unit/test_vendored_assets.py fails when the copy and package.json disagree.
+vendor-js: node_modules/.installed
+	mkdir -p app/static/vendor/sortablejs
+	cp node_modules/sortablejs/Sortable.min.js node_modules/sortablejs/LICENSE app/static/vendor/sortablejs/
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check app tests config.py wsgi.py migrations bench
@@ -135,8 +142,23 @@ i18n-update: i18n-extract
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap \
 		--ignore-obsolete --no-fuzzy-matching
 
-bench: setup
-	$(BIN)/python -m bench.pages
+# The store under load (issue 16; README, "Benchmarks"): a throwaway store served by gunicorn
+# with the production config and a throwaway redis-server on 127.0.0.1, every page driven by
+# wrk against the ceiling page, on one and two servers; writes bench/results.json.
+# Short run: make bench BENCH_ARGS="--products 2000 --orders 2000 --duration 3 --concurrency 16"
+BENCH_ARGS ?=
+bench: setup $(VENV)/.bench-installed
+	@missing=""; for tool in wrk redis-server; do \
+		command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi; \
+		$$sudo apt-get install -y -qq --no-install-recommends $$missing; fi
+	$(BIN)/python -m bench.load $(BENCH_ARGS)
+
+$(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	touch $@
 
 bench-search: setup
 	$(BIN)/python -m bench.search
