@@ -47,6 +47,15 @@ def _stripe_js_url(api_base: str) -> str:
     return "https://js.stripe.com/v3/"
 
 
+def _hosts_of(site_url: str | None) -> list[str] | None:
+    """TRUSTED_HOSTS from the environment (comma-separated), else SITE_URL's host name."""
+    listed = [h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip()]
+    if listed:
+        return listed
+    host = urlsplit(site_url or "").hostname
+    return [host] if host else None
+
+
 def _dev_secret_key() -> str:
     """A per-checkout random key, so development never runs on a known secret."""
     path = INSTANCE_DIR / "secret_key"
@@ -73,6 +82,31 @@ class Config:
     REMEMBER_COOKIE_SECURE = False
     PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 30
     FORCE_HTTPS = False
+    #: how long a sign-in lasts, by role (app.web.sessions): minutes without a request before
+    #: a session that is not remembered ends, the longest a sign-in lives whatever happens,
+    #: and how long "keep me signed in" keeps it (0: operators are never remembered)
+    SESSION_LIFETIMES = {
+        "shopper": {"idle_minutes": 24 * 60, "absolute_days": 30, "remember_days": 30},
+        "vendor": {"idle_minutes": 2 * 60, "absolute_days": 7, "remember_days": 7},
+        "operator": {"idle_minutes": 30, "absolute_days": 0.5, "remember_days": 0},
+    }
+    #: operators must turn on two-step sign-in (TOTP) before they reach the operators' area
+    REQUIRE_OPERATOR_TOTP = os.environ.get("REQUIRE_OPERATOR_TOTP", "0") == "1"
+    #: links mailed to confirm an address, reset a password, or set the first one
+    EMAIL_VERIFY_DAYS = 3
+    PASSWORD_RESET_MINUTES = 60
+    SET_PASSWORD_DAYS = 7
+    #: retention (`flask privacy purge`): sign-in attempts, uploaded import files, e-mail
+    #: addresses in the audit trail, delivered mail in the outbox
+    SIGN_IN_RETENTION_DAYS = int(os.environ.get("SIGN_IN_RETENTION_DAYS", "90"))
+    IMPORT_RETENTION_DAYS = int(os.environ.get("IMPORT_RETENTION_DAYS", "30"))
+    AUDIT_EMAIL_RETENTION_DAYS = int(os.environ.get("AUDIT_EMAIL_RETENTION_DAYS", "365"))
+    OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "30"))
+
+    #: behind reverse proxies: take the client's address and scheme from X-Forwarded-For and
+    #: X-Forwarded-Proto, trusting that many proxies (each adds one hop)
+    PROXY_FIX = os.environ.get("PROXY_FIX", "0") == "1"
+    PROXY_FIX_HOPS = int(os.environ.get("PROXY_FIX_HOPS", "1"))
 
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
     WTF_CSRF_SSL_STRICT = True
@@ -95,6 +129,16 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_SIGN_IN = "10 per minute;50 per hour"
     RATELIMIT_SIGN_UP = "10 per hour"
+    #: failed sign-ins for one account, from any address: past this the account is locked
+    #: until the window ends (a browser it signed in on before keeps its own allowance)
+    RATELIMIT_SIGN_IN_ACCOUNT = "10 per 5 minutes"
+    #: asking for password reset links and new confirmation links, per address
+    RATELIMIT_ACCOUNT_MAIL = "5 per hour"
+    #: mails about one e-mail address that someone else may have asked for (sign-up, apply,
+    #: reset, invitations to an address that has an account): at most this many
+    RATELIMIT_MAILS_PER_ADDRESS = "3 per day"
+    #: staff invitations one vendor may send in a day
+    INVITATIONS_PER_DAY = 20
     #: placing orders and paying: generous for a person, tight for a script
     RATELIMIT_CHECKOUT = "20 per minute;100 per hour"
     #: webhook posts with a bad signature (good ones are never limited)
@@ -119,13 +163,19 @@ class Config:
     HTMX_SRI = os.environ.get("HTMX_SRI", HTMX_SRI)
 
     MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(INSTANCE_DIR / "media"))
-    #: hold new listings for an operator's review instead of listing them at once
-    HOLD_NEW_LISTINGS = os.environ.get("HOLD_NEW_LISTINGS", "0") == "1"
+    #: shoppers' return photos: served only to the order's shopper, its shop and operators
+    PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", str(INSTANCE_DIR / "private-media"))
+    #: how often each app process looks whether operators changed cached data (seconds);
+    #: holding new listings for review is a store setting in the console now, not config
+    CACHE_CHECK_SECONDS = float(os.environ.get("CACHE_CHECK_SECONDS", "1"))
     #: uploads: eight 8 MB photos in one request, with room for the form around them
     MAX_CONTENT_LENGTH = 70 * 1024 * 1024
     MAX_FORM_MEMORY_SIZE = 6 * 1024 * 1024
-    #: Absolute origin used in sitemaps and canonical links when set (e.g. behind a proxy).
-    SITE_URL = os.environ.get("SITE_URL") or None
+    #: The store's public origin: every absolute link (mail, sitemaps, robots.txt, canonical
+    #: links) is built on it, never on the Host header a request came with.
+    SITE_URL = os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '5000')}"
+    #: Flask refuses requests for other host names (production: SITE_URL's host by default)
+    TRUSTED_HOSTS: list[str] | None = None
 
     #: localstripe on loopback in development and tests (`make run` starts it, see
     #: app/integrations/localstripe_launcher.py); https://api.stripe.com for real Stripe
@@ -165,6 +215,7 @@ class TestConfig(Config):
     SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 - tests only
     MAIL_SUPPRESS_SEND = False
     SERVER_NAME = None
+    SITE_URL = "http://localhost"
 
     @classmethod
     def finalize(cls) -> None:
@@ -179,6 +230,9 @@ class ProductionConfig(Config):
     MAIL_SUPPRESS_SEND = False
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10}
     PREFERRED_URL_SCHEME = "https"
+    SITE_URL = os.environ.get("SITE_URL") or None
+    TRUSTED_HOSTS = _hosts_of(SITE_URL)
+    REQUIRE_OPERATOR_TOTP = os.environ.get("REQUIRE_OPERATOR_TOTP", "1") == "1"
 
     # Stripe: real Stripe unless told otherwise, and never the local development keys
     STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
@@ -190,6 +244,9 @@ class ProductionConfig(Config):
     REQUIRED = (
         "SECRET_KEY",
         "DATABASE_URL",
+        "SITE_URL",
+        # rate limits and sign-in throttling must be shared by every app process
+        "REDIS_URL",
         "STRIPE_SECRET_KEY",
         "STRIPE_PUBLISHABLE_KEY",
         "STRIPE_WEBHOOK_SECRET",

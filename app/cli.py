@@ -6,9 +6,23 @@ from flask import Flask
 
 
 def register_cli(app: Flask) -> None:
-    from app.commands import demo, orders, outbox, search, tax, users, vendors
+    from app.commands import (
+        analytics,
+        demo,
+        orders,
+        outbox,
+        privacy,
+        rates,
+        search,
+        tax,
+        users,
+        vendors,
+        zones,
+    )
 
     app.cli.add_command(tax.tax_group)
+    app.cli.add_command(analytics.analytics_group)
+    app.cli.add_command(rates.rates_group)
     app.cli.add_command(vendors.vendors_group)
     app.cli.add_command(vendors.catalog_group)
     app.cli.add_command(demo.demo_data)
@@ -17,3 +31,5 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(outbox.outbox_group)
     app.cli.add_command(outbox.worker)
     app.cli.add_command(orders.orders_group)
+    app.cli.add_command(zones.zones_group)
+    app.cli.add_command(privacy.privacy_group)

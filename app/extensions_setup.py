@@ -52,9 +52,11 @@ def payment_content_security_policy(app: Flask) -> str:
 
 def init_extensions(app: Flask) -> None:
     if app.config.get("PROXY_FIX"):
-        # Behind one trusted reverse proxy: take client IP and scheme from its headers, so rate
-        # limits key on the shopper and HSTS/secure cookies see HTTPS.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+        # Behind trusted reverse proxies (PROXY_FIX_HOPS of them): take the client's address
+        # and scheme from their headers, so rate limits key on the shopper and HSTS/secure
+        # cookies see HTTPS. The Host header is not taken from them: links use SITE_URL.
+        hops = max(1, int(app.config.get("PROXY_FIX_HOPS") or 1))
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), compare_type=True)

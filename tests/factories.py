@@ -45,6 +45,8 @@ class Factories:
             role=role,
             vendor_id=vendor.id if vendor else None,
             is_vendor_owner=kw.pop("is_vendor_owner", vendor is not None),
+            # made by the tests, not signed up: confirmed unless a test says otherwise
+            verified=kw.pop("verified", True),
             **kw,
         )
         self.db.session.flush()

@@ -3,6 +3,7 @@ fresh upgrade gives a working empty store."""
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
 from app.extensions import db as _db
@@ -27,6 +28,17 @@ def test_models_match_the_migrated_schema(app):
 
 def _include_object(obj, name, type_, reflected, compare_to):
     return name != "alembic_version" and is_managed(name, type_)
+
+
+def test_migrations_form_one_line(app):
+    """`flask db upgrade` (what `make run` and deployments use) refuses a branched history."""
+    with app.app_context():
+        heads = ScriptDirectory.from_config(_migrate_config(app)).get_heads()
+    assert len(heads) == 1, f"migrations branch: heads {heads}; point each at the one before"
+
+
+def _migrate_config(app):
+    return app.extensions["migrate"].migrate.get_config()
 
 
 def test_fresh_database_has_the_base_data(db):

@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Vendor
-from app.services import vendors
+from app.services import links, settings, vendors
+from app.services.accounts import tokens
 from app.services.catalog import csv as catalog_csv
 from app.services.catalog import imports as catalog_imports
 from app.services.errors import ImportFailed, ServiceError
@@ -31,15 +32,26 @@ def vendors_group() -> None:
 @click.option("--approved", is_flag=True, help="Approve at once (no operator review).")
 @with_appcontext
 def add(slug: str, name: str, email: str, ubn: str | None, approved: bool) -> None:
-    """Create a vendor and its owner account (the same checks as the application form)."""
+    """Create a vendor and its owner account (the same checks as the application form).
+
+    No password is made up and printed: the owner chooses one through a one-time link
+    (valid SET_PASSWORD_DAYS days) that this command prints for you to pass on."""
     try:
         with unit_of_work():
-            vendor, owner, password = vendors.create(slug, name, email, ubn=ubn, approved=approved)
+            vendor, owner = vendors.create(slug, name, email, ubn=ubn, approved=approved)
+            link = links.absolute(
+                "account.reset_password",
+                lang=owner.preferred_language or "zh-hant",
+                token=tokens.make(owner, tokens.SET),
+            )
     except ServiceError as error:
         raise click.ClickException(_message(error, slug, name, email, ubn)) from None
     state = "approved" if vendor.is_approved else "pending review"
+    days = current_app.config["SET_PASSWORD_DAYS"]
     click.echo(f"Vendor {vendor.slug} created ({state}).")
-    click.echo(f"Owner sign-in: {owner.email} / {password}")
+    click.echo(f"Owner account: {owner.email}")
+    click.echo(f"One-time link for the owner to choose a password (valid {days} days):")
+    click.echo(link)
 
 
 def _message(error: ServiceError, slug: str, name: str, email: str, ubn: str | None) -> str:
@@ -82,7 +94,7 @@ def import_catalog(vendor_slug: str, file: Path) -> None:
                 vendor,
                 file.name,
                 file.read_bytes(),
-                hold_for_review=current_app.config["HOLD_NEW_LISTINGS"],
+                hold_for_review=settings.hold_new_listings(),
             )
     except ImportFailed as failure:
         for error in failure.errors:

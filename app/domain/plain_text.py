@@ -19,3 +19,10 @@ _INVISIBLE = re.compile(
 def clean(text: str) -> str:
     """`text` without control characters or noncharacters; line breaks become plain \\n."""
     return _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def single_line(text: str) -> str:
+    """A name or other one-line field: cleaned, every run of whitespace (line breaks, tabs,
+    Unicode line and paragraph separators) one space. What reaches a mail subject or a
+    greeting line can never start a new line there."""
+    return " ".join(clean(text or "").split())

@@ -1,5 +1,6 @@
 """The model layer shared by every blueprint: one module per aggregate."""
 
+from app.models.analytics import SalesDay, SalesDayKey, SalesDayMarket
 from app.models.audit import AuditEvent
 from app.models.cart import Address, CartLine
 from app.models.catalog import (
@@ -13,6 +14,7 @@ from app.models.catalog import (
     Variant,
     VariantTranslation,
 )
+from app.models.customs import CategoryRestriction, DutyRate, HsHeading
 from app.models.earnings import Payout, VendorLedgerEntry
 from app.models.inventory import StockMovement
 from app.models.market import (
@@ -28,21 +30,26 @@ from app.models.outbox import OutboxMessage
 from app.models.payment import Payment, Refund, StripeEvent
 from app.models.returns import ReturnLine, ReturnPhoto, ReturnRequest
 from app.models.search import SearchDocument, SearchText, SearchWord
-from app.models.user import User
+from app.models.settings import CacheVersion, StoreSetting
+from app.models.user import SignInAttempt, User
 from app.models.vendor import CatalogImport, Vendor, VendorInvitation, VendorTranslation
-from app.models.zone import Zone, ZoneMarket, ZoneProduct, ZoneTranslation
+from app.models.zone import Zone, ZoneDailyStat, ZoneMarket, ZoneProduct, ZoneTranslation
 
 __all__ = [
     "Address",
     "AuditEvent",
+    "CacheVersion",
     "CartLine",
     "CatalogImport",
     "Category",
     "CategoryDutyRate",
+    "CategoryRestriction",
     "CategoryTranslation",
     "Currency",
+    "DutyRate",
     "ExchangeRate",
     "HalalBody",
+    "HsHeading",
     "Market",
     "Order",
     "OrderEvent",
@@ -59,11 +66,16 @@ __all__ = [
     "ReturnLine",
     "ReturnPhoto",
     "ReturnRequest",
+    "SalesDay",
+    "SalesDayKey",
+    "SalesDayMarket",
     "SearchDocument",
     "SearchText",
     "SearchWord",
     "ShippingRate",
+    "SignInAttempt",
     "StockMovement",
+    "StoreSetting",
     "StripeEvent",
     "TaxRule",
     "User",
@@ -75,6 +87,7 @@ __all__ = [
     "VendorOrder",
     "VendorTranslation",
     "Zone",
+    "ZoneDailyStat",
     "ZoneMarket",
     "ZoneProduct",
     "ZoneTranslation",

@@ -13,7 +13,12 @@ class AuditEvent(db.Model):
     """Who did what to which record, and when. Written by services, never edited."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_target", "target_type", "target_id"),)
+    __table_args__ = (
+        Index("ix_audit_events_target", "target_type", "target_id"),
+        # the audit log browsed newest first by person or by kind (keyset on created_at, id)
+        Index("ix_audit_events_actor_created", "actor_id", "created_at", "id"),
+        Index("ix_audit_events_action_created", "action", "created_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: None for the system itself (CLI, migrations)

@@ -30,6 +30,9 @@ class ProductStatus(StrEnum):
     DRAFT = "draft"
     #: waiting for an operator when new listings are held for review
     PENDING_REVIEW = "pending_review"
+    #: turned down by an operator with a reason the vendor reads; editing or listing it again
+    #: sends it back for review
+    REJECTED = "rejected"
     ACTIVE = "active"
     UNLISTED = "unlisted"
     #: taken down by an operator
@@ -106,6 +109,10 @@ class Product(db.Model):
     in_stock: Mapped[bool] = mapped_column(Boolean, default=True)
     #: first time the product went live; listings sort "newest" by it
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: why an operator rejected or removed the listing (the vendor reads it in the portal)
+    review_note: Mapped[str | None] = mapped_column(Text)
+    #: when an operator last approved, rejected, removed or restored it
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -198,7 +205,8 @@ class ProductImage(db.Model):
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
     #: content-addressed key of the stored renditions under MEDIA_ROOT (see services.media)
-    key: Mapped[str] = mapped_column(String(80))
+    #: (indexed: /media/ serves a rendition only while a photo row names its key)
+    key: Mapped[str] = mapped_column(String(80), index=True)
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -119,14 +119,18 @@ class TaxRule(db.Model):
     threshold_minor: Mapped[int | None] = mapped_column(BigInteger)
     shipping_in_base: Mapped[bool] = mapped_column(Boolean, default=True)
     prior_in_base: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: a duty at each item's own rate: by its HS code (duty_rates), else its category's
     uses_category_rate: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: a tax at the rate of the goods' heading where it has one (Malaysia's sales tax classes)
+    rate_by_heading: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     position: Mapped[int] = mapped_column(Integer, default=0)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
 
 
 class CategoryDutyRate(db.Model):
-    """A category's import duty rate in one market (a duty rule with uses_category_rate)."""
+    """A category's import duty rate in one market, for goods without an HS code in a
+    category that has no heading rates there (app/models/customs.py: DutyRate)."""
 
     __tablename__ = "category_duty_rates"
     __table_args__ = (

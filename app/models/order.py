@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     CheckConstraint,
     Date,
@@ -35,6 +36,8 @@ class Order(db.Model):
         ),
         CheckConstraint("goods_minor > 0 AND shipping_minor >= 0 AND tax_minor >= 0", name="sums"),
         Index("ix_orders_status_expires", "status", "expires_at"),
+        # the dashboard's orders of a period (and of today, the day not rolled up yet)
+        Index("ix_orders_status_paid", "status", "paid_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -161,7 +164,9 @@ class OrderLine(db.Model):
     #: this line's share of its parcel's import taxes (by goods value), refunded with it
     tax_minor: Mapped[int] = mapped_column(BigInteger)
     #: the featured zone the shopper found it in
-    zone_id: Mapped[int | None] = mapped_column(ForeignKey("zones.id", ondelete="SET NULL"))
+    zone_id: Mapped[int | None] = mapped_column(
+        ForeignKey("zones.id", ondelete="SET NULL"), index=True
+    )
     #: frozen when paid: the store's commission (basis points), the exchange rate of the
     #: charge, and what the vendor earns in TWD (never recomputed from today's rates)
     commission_bp: Mapped[int | None] = mapped_column(Integer)
@@ -188,6 +193,11 @@ class OrderTaxLine(db.Model):
     rate: Mapped[Decimal | None] = mapped_column(ScaledDecimal(6))
     base_minor: Mapped[int] = mapped_column(BigInteger)
     amount_minor: Mapped[int] = mapped_column(BigInteger)
+    #: the HS prefix a duty line charges the rate of ("0902"); None on other lines
+    heading: Mapped[str | None] = mapped_column(String(10))
+    #: what goods the line charges, per content locale ({"en": "tea", "th": "ชา"}), so the
+    #: receipt names them in whichever language it is read; None on lines on the whole parcel
+    goods_names: Mapped[dict | None] = mapped_column(JSON)
 
 
 class OrderEvent(db.Model):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -79,6 +79,8 @@ class StripeEvent(db.Model):
     row and changes nothing."""
 
     __tablename__ = "stripe_events"
+    #: operations health lists the latest
+    __table_args__ = (Index("ix_stripe_events_received_at", "received_at"),)
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     type: Mapped[str] = mapped_column(String(64))

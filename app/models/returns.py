@@ -64,6 +64,6 @@ class ReturnPhoto(db.Model):
     return_id: Mapped[int] = mapped_column(
         ForeignKey("return_requests.id", ondelete="CASCADE"), index=True
     )
-    key: Mapped[str] = mapped_column(String(80))
+    key: Mapped[str] = mapped_column(String(80), index=True)
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)

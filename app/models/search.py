@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.types import UTCDateTime
@@ -34,6 +34,11 @@ class SearchDocument(db.Model):
     #: every product name in every language, each between \x1f separators (exact and prefix
     #: matches look for "\x1fquery\x1f" and "\x1fquery")
     names: Mapped[str] = mapped_column(Text)
+    #: the names folded (services.search.text.fold): Thai tone marks dropped, Chinese in
+    #: Simplified characters; what "found in the name" compares with
+    folded: Mapped[str] = mapped_column(Text, default="")
+    #: country of origin (ISO 3166 alpha-2), for words such as "Taiwan" beside other words
+    origin: Mapped[str | None] = mapped_column(String(2))
     in_stock: Mapped[bool] = mapped_column(Boolean)
     min_price_twd: Mapped[int] = mapped_column(Integer)
     published_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -56,6 +61,12 @@ class SearchText(db.Model):
     #: `doc` as tokens for queries of one or two characters: Latin words as they are, each
     #: Chinese or Thai character as its own token (see services.search.text.short_tokens)
     short: Mapped[str] = mapped_column(Text)
+    #: the names' words, folded, as keys between spaces (" ชา อู หลง ชาอูหลง black_tea "),
+    #: with longer units a shopper may type as one word (services.search.words.index_fields);
+    #: looked up through search_fts_keys (SQLite) or GIN indexes (PostgreSQL), migration 0009
+    words: Mapped[str] = mapped_column(Text, default="")
+    #: the keys of the words that say what the product is (" toner 化妆水 โทนเนอร ... ")
+    heads: Mapped[str] = mapped_column(Text, default="")
 
 
 class SearchWord(db.Model):
@@ -67,12 +78,52 @@ class SearchWord(db.Model):
     word: Mapped[str] = mapped_column(String(64), unique=True)
 
 
-#: Engine-specific search structures created by hand in migration 0004 (FTS5 tables on SQLite;
-#: pg_trgm and full-text GIN indexes and a generated tsvector column on PostgreSQL). Alembic's
-#: autogenerate and the drift test leave them alone.
+class SearchSynonymGroup(db.Model):
+    """Words that mean the same to a shopper, in any language (ชาดำ, ชาแดง, black tea, 紅茶,
+    teh hitam): a query with one of them also finds products named with the others. Data
+    that operators edit; the base set comes from migration 0009."""
+
+    __tablename__ = "search_synonym_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: what the group is about, for operators
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    #: a product attribute the words also stand for: "halal" (a certificate the shopper's
+    #: market accepts) or "origin:TW" (made in that country; only beside other words, so
+    #: "Taiwan" alone still means products named so)
+    attribute: Mapped[str | None] = mapped_column(String(32))
+
+    terms: Mapped[list[SearchSynonym]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", order_by="SearchSynonym.id"
+    )
+
+
+class SearchSynonym(db.Model):
+    __tablename__ = "search_synonyms"
+    __table_args__ = (UniqueConstraint("group_id", "term"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("search_synonym_groups.id", ondelete="CASCADE"), index=True
+    )
+    #: a word or phrase as shoppers write it ("black tea", "ชาดำ", "紅茶")
+    term: Mapped[str] = mapped_column(String(100))
+
+    group: Mapped[SearchSynonymGroup] = relationship(back_populates="terms")
+
+
+#: Engine-specific search structures created by hand in migrations 0004 and 0009 (FTS5 tables
+#: on SQLite; pg_trgm, full-text and array GIN indexes and a generated tsvector column on
+#: PostgreSQL). Alembic's autogenerate and the drift test leave them alone.
 UNMANAGED_TABLE_PREFIXES = ("search_fts",)
 UNMANAGED_INDEXES = frozenset(
-    {"ix_search_texts_doc_trgm", "ix_search_texts_short_fts", "ix_search_words_word_trgm"}
+    {
+        "ix_search_texts_doc_trgm",
+        "ix_search_texts_short_fts",
+        "ix_search_words_word_trgm",
+        "ix_search_texts_words_keys",
+        "ix_search_texts_heads_keys",
+    }
 )
 UNMANAGED_COLUMNS = frozenset({"short_tsv"})
 

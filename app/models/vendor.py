@@ -5,6 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import (
+    CheckConstraint,
     Column,
     ForeignKey,
     Integer,
@@ -42,7 +43,12 @@ SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 
 class Vendor(db.Model):
     __tablename__ = "vendors"
-    __table_args__ = (enum_check("status", [s.value for s in VendorStatus]),)
+    __table_args__ = (
+        enum_check("status", [s.value for s in VendorStatus]),
+        CheckConstraint(
+            "commission_bp IS NULL OR commission_bp BETWEEN 0 AND 10000", name="commission_range"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
@@ -57,8 +63,9 @@ class Vendor(db.Model):
     address: Mapped[str] = mapped_column(Text, default="")
     city_en: Mapped[str] = mapped_column(String(80), default="")
     city_zh_hant: Mapped[str] = mapped_column(String(80), default="")
-    #: store commission on each sale, in basis points (1500 = 15%)
-    commission_bp: Mapped[int] = mapped_column(Integer, default=1500)
+    #: store commission on each sale, in basis points (1500 = 15%); None: the store's default
+    #: (the store setting default_commission_bp), as for most vendors
+    commission_bp: Mapped[int | None] = mapped_column(Integer)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", use_alter=True))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decision_reason: Mapped[str | None] = mapped_column(Text)
@@ -95,7 +102,8 @@ class VendorInvitation(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"), index=True)
-    email: Mapped[str] = mapped_column(String(254))
+    #: (indexed: invitations to one address are counted across vendors)
+    email: Mapped[str] = mapped_column(String(254), index=True)
     invited_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     #: language of the invitation e-mail and of the join page
     language: Mapped[str] = mapped_column(String(8), default="zh-hant")

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -29,6 +38,11 @@ class Zone(db.Model):
     #: colour of the zone banner, one of the store palette's names (inline styles are
     #: refused by the CSP, so colours are classes)
     accent: Mapped[str] = mapped_column(String(16), default="red")
+    #: the banner photo, stored as product photos are (services.catalog.media): the key of
+    #: its renditions and the size of the largest
+    banner_key: Mapped[str | None] = mapped_column(String(64))
+    banner_width: Mapped[int | None] = mapped_column(Integer)
+    banner_height: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     translations = relationship("ZoneTranslation", cascade="all, delete-orphan", lazy="selectin")
@@ -68,3 +82,25 @@ class ZoneProduct(db.Model):
         ForeignKey("products.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ZoneDailyStat(db.Model):
+    """What shoppers did with a zone on one Taipei day, counted without a write per request:
+    page views, product views reached from the zone and adds to cart are counted in memory or
+    in Redis and added here in batches (services.zones.stats). Orders and revenue are not kept
+    here: they come from order lines, which carry the zone."""
+
+    __tablename__ = "zone_daily_stats"
+    __table_args__ = (
+        CheckConstraint("views >= 0 AND product_views >= 0 AND add_to_carts >= 0", name="counts"),
+    )
+
+    zone_id: Mapped[int] = mapped_column(
+        ForeignKey("zones.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    #: the zone's own page opened
+    views: Mapped[int] = mapped_column(Integer, default=0)
+    #: a product page opened from one of the zone's cards
+    product_views: Mapped[int] = mapped_column(Integer, default=0)
+    add_to_carts: Mapped[int] = mapped_column(Integer, default=0)

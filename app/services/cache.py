@@ -1,28 +1,45 @@
 """Small in-process caches for data that rarely changes (markets, rates, tax rules...).
 
-Each app process keeps its own copy for at most `ttl` seconds; the process that writes clears
-its copy at once (`invalidate`). With several app servers, others see a change within the TTL.
+Each app process keeps its own copy for at most `ttl` seconds. A change to the data raises a
+version stamp in the same transaction (services.cache_versions.bump); the process that wrote
+empties its caches right after the commit, and every other process within a second, when a
+request finds the stamp moved. The TTL is only a safety net.
+
+Caches belong to areas of data ("reference": markets, rates, taxes, shipping, halal bodies,
+categories; "catalog": listings and vendors); a cache that names none is emptied with any.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
-_registry: list[TimedValue] = []
+#: every area a stamp is kept for (the cache_versions rows)
+AREAS = ("reference", "catalog")
+_registry: list[tuple[TimedValue, frozenset[str]]] = []
+
+
+def _areas(areas: Iterable[str] | None) -> frozenset[str]:
+    chosen = frozenset(areas) if areas is not None else frozenset(AREAS)
+    unknown = chosen - set(AREAS)
+    if unknown:
+        raise ValueError(f"unknown cache areas {sorted(unknown)}")
+    return chosen
 
 
 class TimedValue(Generic[T]):
-    def __init__(self, loader: Callable[[], T], ttl: float = 60.0) -> None:
+    def __init__(
+        self, loader: Callable[[], T], ttl: float = 60.0, areas: Iterable[str] | None = None
+    ) -> None:
         self._loader = loader
         self._ttl = ttl
         self._lock = threading.Lock()
         self._value: T | None = None
         self._loaded_at = 0.0
-        _registry.append(self)
+        _registry.append((self, _areas(areas)))
 
     def get(self) -> T:
         now = time.monotonic()
@@ -40,16 +57,25 @@ class TimedValue(Generic[T]):
             self._value = None
 
 
-_clearers: list[Callable[[], None]] = []
+_clearers: list[tuple[Callable[[], None], frozenset[str]]] = []
 
 
-def register(clear: Callable[[], None]) -> None:
-    """Another cache to empty whenever every cache is (tests, bulk loads)."""
-    _clearers.append(clear)
+def register(clear: Callable[[], None], areas: Iterable[str] | None = None) -> None:
+    """Another cache to empty whenever one of `areas` changes (all areas when None), and
+    whenever every cache is (tests, bulk loads)."""
+    _clearers.append((clear, _areas(areas)))
+
+
+def invalidate_areas(areas: Iterable[str]) -> None:
+    """Empty the caches that hold data of any of `areas`."""
+    changed = frozenset(areas)
+    for value, held in _registry:
+        if held & changed:
+            value.invalidate()
+    for clear, held in _clearers:
+        if held & changed:
+            clear()
 
 
 def invalidate_all() -> None:
-    for value in _registry:
-        value.invalidate()
-    for clear in _clearers:
-        clear()
+    invalidate_areas(AREAS)

@@ -41,7 +41,43 @@ class WeakPassword(ServiceError):
 
 
 class InvalidCredentials(ServiceError):
+    """Wrong e-mail, password or code; params: outcome (for the sign-in record) and user_id
+    (None when the e-mail has no account). Pages say no more than that it did not match."""
+
     code = "credentials.invalid"
+
+
+class AccountLocked(ServiceError):
+    """Too many failed sign-ins for this account just now; params: seconds (until it opens
+    again) and user_id."""
+
+    code = "sign_in.locked"
+
+
+class TokenInvalid(ServiceError):
+    """A mailed link that is forged, expired, already used, or for an account that is gone."""
+
+    code = "token.invalid"
+
+
+class TwoFactorRefused(ServiceError):
+    """code.invalid (wrong or already used code), two_factor.operators_only."""
+
+    code = "two_factor.refused"
+
+
+class AccountDeletionRefused(ServiceError):
+    """account.vendor_owner (a shop's owner closes the shop with the operators first),
+    account.operator."""
+
+    code = "account.deletion_refused"
+
+
+class InvitationRefused(ServiceError):
+    """vendor.not_approved (pending or rejected vendors invite nobody), owner.unverified,
+    invitations.limit (params limit)."""
+
+    code = "invitation.refused"
 
 
 # -- vendors ----------------------------------------------------------------------------------
@@ -145,7 +181,8 @@ class CartRefused(ServiceError):
 
 class CheckoutRefused(ServiceError):
     """The order cannot be placed as it is: cart.empty, cart.unavailable (lines no longer for
-    sale or more than is left), market.shipping (nothing ships there), email.invalid."""
+    sale or more than is left), market.shipping (nothing ships there), email.invalid,
+    account.unverified (a signed-in buyer's e-mail address is not confirmed yet)."""
 
     code = "checkout.refused"
 
@@ -211,3 +248,70 @@ class PayoutRefused(ServiceError):
     payout.reference."""
 
     code = "payout.refused"
+
+
+# -- featured zones ---------------------------------------------------------------------------
+
+
+class ZoneRefused(ServiceError):
+    """The zone form was refused: every problem at once, each a `domain.problems.Problem`
+    (codes of domain.zone_rules, slug.taken, and banner.<ImageRejected's code>)."""
+
+    code = "zone.refused"
+
+    def __init__(self, problems: Sequence) -> None:
+        super().__init__()
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{'.'.join(map(str, p.path))}: {p.code}" for p in self.problems)
+
+
+class CurationRefused(ServiceError):
+    """A change to a zone's products refused: product.unknown (no such product, or one
+    shoppers will never see again), product.in_zone (already there), product.not_in_zone,
+    order.stale (the order sent does not name exactly the zone's products: changed in another
+    tab)."""
+
+    code = "curation.refused"
+
+
+# -- store rules kept by operators -------------------------------------------------------------
+
+
+class RulesRefused(ServiceError):
+    """What an operator entered about the store or its markets was refused (settings,
+    exchange rates, tax rules, duty rates, shipping, halal bodies, commission): every problem
+    at once, each a `domain.problems.Problem` (codes of domain.market_data and
+    domain.store_settings, and rate.exists, rule.overlap with params rules, body.taken)."""
+
+    code = "rules.refused"
+
+    def __init__(self, problems: Sequence) -> None:
+        super().__init__()
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{'.'.join(map(str, p.path))}: {p.code}" for p in self.problems)
+
+
+class ModerationRefused(ServiceError):
+    """An operator's decision on a listing or a vendor refused: reason.required (a rejection,
+    removal or suspension says why), state (params status: the record is not in a state this
+    decision applies to, e.g. approving a listing already approved in another tab)."""
+
+    code = "moderation.refused"
+
+
+# -- the operators' audit log ------------------------------------------------------------------
+
+
+class AuditFilterRefused(ServiceError):
+    """The audit log's filter was refused: every problem at once, each a
+    `domain.problems.Problem` (domain.date_range: to.before_from)."""
+
+    code = "audit_filter.refused"
+
+    def __init__(self, problems: Sequence) -> None:
+        super().__init__()
+        self.problems = list(problems)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from app.domain import taiwan_places
 from app.domain.locales import CONTENT, fallback_chain
 
 
@@ -39,3 +40,13 @@ def resolve_map(values: Mapping[str, str | None], content_locale: str) -> Text |
 def resolve(rows: Iterable, field: str, content_locale: str) -> Text | None:
     """Like resolve_map, over translation rows that have `locale` and `field` attributes."""
     return resolve_map({row.locale: getattr(row, field) for row in rows}, content_locale)
+
+
+def resolve_city(city_en: str | None, city_zh_hant: str | None, content_locale: str) -> Text | None:
+    """A vendor's city for a reader of content_locale: in the reader's language when it is one
+    of Taiwan's cities and counties (domain.taiwan_places: "Chiayi", "嘉義市" → "เจียอี้"),
+    else as the vendor typed it, English or Chinese, whichever the resolver prefers."""
+    place = taiwan_places.find(city_en, city_zh_hant)
+    if place is not None:
+        return Text(place.name(content_locale), content_locale, False)
+    return resolve_map({"en": city_en, "zh_Hant": city_zh_hant}, content_locale)

@@ -6,10 +6,11 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.domain import plain_text
 from app.domain import ubn as ubn_rules
@@ -18,6 +19,7 @@ from app.models import Category, User, Vendor, VendorInvitation
 from app.models.user import Role
 from app.models.vendor import SLUG, VendorStatus
 from app.services import accounts, audit, clock, links, outbox
+from app.services.accounts import throttle, tokens
 from app.services.catalog import events as product_events
 from app.services.errors import (
     BusinessNumberTaken,
@@ -26,6 +28,7 @@ from app.services.errors import (
     InvalidDecision,
     InvalidVendor,
     InvitationInvalid,
+    InvitationRefused,
     NotFound,
 )
 from app.services.search import service as search_service
@@ -78,24 +81,42 @@ def slug_for(name: str) -> str:
     return slug
 
 
-def apply(application: Application) -> tuple[Vendor, User]:
-    """A vendor application and its owner account, waiting for an operator.
+def apply(application: Application) -> tuple[Vendor, User] | None:
+    """A vendor application and its owner account, waiting for an operator; the owner is
+    mailed a link to confirm the address.
 
-    Raises InvalidBusinessNumber, BusinessNumberTaken or EmailTaken; nothing is saved then.
+    When the address already has an account nothing is created and None is returned: that
+    account's holder is told by e-mail instead, and the applicant's page says the same as for
+    anyone else (nobody learns from it who has an account).
+    Raises InvalidBusinessNumber, BusinessNumberTaken, InvalidEmail or WeakPassword; nothing
+    is saved then.
     """
     number = check_ubn(application.ubn)
-    if accounts.find_by_email(application.email) is not None:
-        raise EmailTaken(field="email")
+    address = accounts.check_email(application.email)
+    contact = plain_text.single_line(application.contact_name)
+    accounts.check_password(application.password, email=address, name=contact)
+    existing = accounts.find_by_email(address)
+    if existing is not None:
+        accounts.spend_a_hash(application.password)
+        if throttle.allow("RATELIMIT_MAILS_PER_ADDRESS", accounts.email_hash(address)):
+            outbox.mail(
+                existing.email,
+                "mail/vendor_apply_existing.txt",
+                existing.preferred_language or application.language,
+                name=existing.name,
+                link=links.absolute("account.sign_in", lang=application.language),
+            )
+        return None
     vendor = Vendor(
-        slug=slug_for(application.name_en),
-        name_en=application.name_en.strip(),
-        name_zh_hant=application.name_zh_hant.strip(),
+        slug=slug_for(plain_text.single_line(application.name_en)),
+        name_en=plain_text.single_line(application.name_en)[:NAME_MAX],
+        name_zh_hant=plain_text.single_line(application.name_zh_hant)[:NAME_MAX],
         ubn=number,
         status=VendorStatus.PENDING.value,
-        contact_name=application.contact_name.strip(),
-        email=accounts.normalise_email(application.email),
-        phone=application.phone.strip(),
-        address=application.address.strip(),
+        contact_name=contact,
+        email=address,
+        phone=plain_text.single_line(application.phone),
+        address=plain_text.clean(application.address).strip(),
     )
     if application.category_ids:
         vendor.categories = list(
@@ -113,27 +134,27 @@ def apply(application: Application) -> tuple[Vendor, User]:
         is_vendor_owner=True,
     )
     audit.record(owner, "vendor.applied", vendor, {"ubn": number})
+    language = owner.preferred_language or "zh-hant"
     outbox.mail(
         owner.email,
         "mail/vendor_application_received.txt",
-        owner.preferred_language or "zh-hant",
+        language,
         vendor=vendor,
         owner=owner,
+        link=links.absolute(
+            "account.verify_email", lang=language, token=tokens.make(owner, tokens.VERIFY)
+        ),
     )
     return vendor, owner
 
 
 def create(
-    slug: str,
-    name: str,
-    email: str,
-    ubn: str | None = None,
-    approved: bool = False,
-    password: str | None = None,
-) -> tuple[Vendor, User, str]:
+    slug: str, name: str, email: str, ubn: str | None = None, approved: bool = False
+) -> tuple[Vendor, User]:
     """A vendor and its owner account from the command line (same rules as the form).
 
-    Returns the vendor, the owner and the owner's password (generated when not given).
+    The owner has no password anyone knows: they choose one through a one-time link
+    (`tokens.make(owner, tokens.SET)`), which also confirms the address.
     Raises InvalidVendor (slug.format, slug.taken, name.length), InvalidBusinessNumber,
     BusinessNumberTaken, InvalidEmail or EmailTaken.
     """
@@ -141,7 +162,7 @@ def create(
         raise InvalidVendor("slug.format", field="slug")
     if db.session.scalar(select(Vendor.id).where(Vendor.slug == slug)) is not None:
         raise InvalidVendor("slug.taken", field="slug")
-    name = plain_text.clean(name or "").strip()
+    name = plain_text.single_line(name or "")
     if not name or len(name) > NAME_MAX:
         raise InvalidVendor("name.length", field="name", max=NAME_MAX)
     number = check_ubn(ubn) if ubn else None
@@ -159,10 +180,9 @@ def create(
     )
     db.session.add(vendor)
     db.session.flush()
-    password = password or secrets.token_urlsafe(12)
     owner = accounts.create_user(
         email,
-        password,
+        secrets.token_urlsafe(32),
         name,
         role=Role.VENDOR,
         preferred_language="zh-hant",
@@ -172,7 +192,7 @@ def create(
     audit.record(None, "vendor.created", vendor, {"by": "cli"})
     if approved:
         _set_decision(vendor, None, approve=True, reason=None)
-    return vendor, owner, password
+    return vendor, owner
 
 
 def queue(status: str | None):
@@ -268,26 +288,62 @@ def vendor_member(vendor: Vendor, user_id: int) -> User:
 
 
 def invite(vendor: Vendor, owner: User, email: str, language: str) -> VendorInvitation:
-    """Invite a staff member by e-mail. Raises EmailTaken when the address has an account."""
-    if accounts.find_by_email(email) is not None:
-        raise EmailTaken(field="email")
+    """Invite a staff member by e-mail: the invitation, open for INVITATION_DAYS.
+
+    The owner is answered the same whether or not the address has an account: an address
+    without one gets the link to join; an account's holder is told of the invitation instead
+    (an account cannot join a second shop). An open invitation to the same address is
+    returned again without another mail, and one address gets at most
+    RATELIMIT_MAILS_PER_ADDRESS such mails from all vendors together.
+    Raises InvitationRefused (vendor.not_approved: pending and rejected vendors invite
+    nobody; owner.unverified; invitations.limit: INVITATIONS_PER_DAY) or InvalidEmail.
+    """
+    if not vendor.is_approved:
+        raise InvitationRefused("vendor.not_approved")
+    if not owner.email_verified:
+        raise InvitationRefused("owner.unverified")
+    address = accounts.check_email(email)
+    since = clock.now() - timedelta(days=INVITATION_DAYS)
+    already = next((i for i in open_invitations(vendor) if i.email == address), None)
+    if already is not None and already.created_at > since:
+        return already
+    limit = current_app.config["INVITATIONS_PER_DAY"]
+    sent_today = db.session.scalar(
+        select(func.count())
+        .select_from(VendorInvitation)
+        .where(
+            VendorInvitation.vendor_id == vendor.id,
+            VendorInvitation.created_at > clock.now() - timedelta(days=1),
+        )
+    )
+    if sent_today >= limit:
+        raise InvitationRefused("invitations.limit", limit=limit)
     invitation = VendorInvitation(
-        vendor_id=vendor.id,
-        email=accounts.normalise_email(email),
-        invited_by_id=owner.id,
-        language=language,
+        vendor_id=vendor.id, email=address, invited_by_id=owner.id, language=language
     )
     db.session.add(invitation)
     db.session.flush()
     audit.record(owner, "vendor.staff_invited", vendor, {"email": invitation.email})
-    token = invitation_token(invitation, current_app.config["SECRET_KEY"])
-    outbox.mail(
-        invitation.email,
-        "mail/vendor_invitation.txt",
-        language,
-        invitation=invitation,
-        link=links.absolute("vendor.join", lang=language, token=token),
-    )
+    if not throttle.allow("RATELIMIT_MAILS_PER_ADDRESS", accounts.email_hash(address)):
+        return invitation
+    holder = accounts.find_by_email(address)
+    if holder is None:
+        token = invitation_token(invitation, current_app.config["SECRET_KEY"])
+        outbox.mail(
+            invitation.email,
+            "mail/vendor_invitation.txt",
+            language,
+            invitation=invitation,
+            link=links.absolute("vendor.join", lang=language, token=token),
+        )
+    else:
+        outbox.mail(
+            holder.email,
+            "mail/vendor_invitation_existing.txt",
+            holder.preferred_language or language,
+            invitation=invitation,
+            name=holder.name,
+        )
     return invitation
 
 
@@ -314,7 +370,7 @@ def invitation_from_token(token: str, secret: str) -> VendorInvitation:
 
 
 def accept(invitation: VendorInvitation, name: str, password: str) -> User:
-    """Create the staff account. Raises InvitationInvalid or EmailTaken."""
+    """Create the staff account. Raises InvitationInvalid, WeakPassword or EmailTaken."""
     if not invitation.is_open:
         raise InvitationInvalid()
     user = accounts.create_user(
@@ -324,6 +380,7 @@ def accept(invitation: VendorInvitation, name: str, password: str) -> User:
         role=Role.VENDOR,
         preferred_language=invitation.language,
         vendor_id=invitation.vendor_id,
+        verified=True,  # the link came to this address
     )
     invitation.accepted_at = clock.now()
     audit.record(user, "vendor.staff_joined", invitation.vendor, {"email": user.email})

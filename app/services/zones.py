@@ -1,4 +1,9 @@
-"""Featured zones on the storefront: which run now in a market, and what they show."""
+"""Featured zones on the storefront: which run now in a market, and what they show.
+
+A zone runs from its start to its end time, asked of the clock at query time: nothing is
+cached, so a zone appears at its start and disappears at its end without anyone acting. A zone
+shows only products shoppers can buy now: listed, from an approved shop, and in stock (the
+console flags the others: services.zone_curation)."""
 
 from __future__ import annotations
 
@@ -9,12 +14,15 @@ from sqlalchemy import func, or_, select
 
 from app.extensions import db
 from app.models import Product, Zone, ZoneMarket, ZoneProduct
+from app.services import paging
 from app.services.catalog import storefront as catalog
 from app.services.catalog.storefront import Card
 from app.services.i18n import Text, resolve
 from app.services.shopper import Shopper
 
-HOME_CARDS_PER_ZONE = 8
+#: cards a zone shows on the home page: one row of the widest grid (six columns); narrower
+#: screens show the first ones that fit (store.css) and every zone has its "See all" link
+HOME_CARDS_PER_ZONE = 6
 
 
 @dataclass(frozen=True)
@@ -27,10 +35,20 @@ class ZoneView:
     is_flagship: bool
     ends_at: datetime | None
     cards: list[Card]
+    #: the banner photo's key (media renditions) and the size of its largest rendition
+    banner_key: str | None = None
+    banner_width: int | None = None
+    banner_height: int | None = None
 
 
 def _live(now: datetime):
     return [Zone.starts_at <= now, or_(Zone.ends_at.is_(None), Zone.ends_at > now)]
+
+
+def shown() -> list:
+    """The products a zone shows shoppers: what the storefront lists, and only in stock (a
+    showcase of things that cannot be bought disappoints)."""
+    return [*catalog.visible(), Product.in_stock.is_(True)]
 
 
 def _view(zone: Zone, cards: list[Card], shopper: Shopper) -> ZoneView:
@@ -44,6 +62,9 @@ def _view(zone: Zone, cards: list[Card], shopper: Shopper) -> ZoneView:
         is_flagship=zone.is_flagship,
         ends_at=zone.ends_at,
         cards=cards,
+        banner_key=zone.banner_key,
+        banner_width=zone.banner_width,
+        banner_height=zone.banner_height,
     )
 
 
@@ -68,7 +89,7 @@ def live_zones(
     ranked = (
         select(ZoneProduct.zone_id, ZoneProduct.product_id, rank)
         .join(Product, Product.id == ZoneProduct.product_id)
-        .where(ZoneProduct.zone_id.in_([z.id for z in zones]), *catalog.visible())
+        .where(ZoneProduct.zone_id.in_([z.id for z in zones]), *shown())
         .subquery()
     )
     rows = db.session.execute(
@@ -93,31 +114,35 @@ def zone_by_slug(slug: str, shopper: Shopper, now: datetime) -> Zone | None:
     )
 
 
-def zone_page(zone: Zone, shopper: Shopper, after: int | None, size: int = catalog.PAGE_SIZE):
-    """A zone's products in curated order, keyset-paged on (position, id) of the zone row.
+#: a zone's curated order: the zone rows' position, then their id
+ZONE_ORDER = paging.keys(("position", False), ("row", False))
 
-    Returns the zone view and the cursor of the next page (None on the last page).
-    """
-    stmt = (
-        select(ZoneProduct.id, ZoneProduct.product_id, ZoneProduct.position)
+
+def zone_page(
+    zone: Zone,
+    shopper: Shopper,
+    after: str | None = None,
+    before: str | None = None,
+    size: int = catalog.PAGE_SIZE,
+) -> tuple[ZoneView, paging.Window]:
+    """A page of a zone's products in curated order, keyset-paged on (position, id) of the
+    zone rows, and where the page sits among them."""
+    position = paging.Position.parse(after, before, ZONE_ORDER)
+    rows = (
+        select(
+            ZoneProduct.product_id.label("id"),
+            ZoneProduct.position.label("position"),
+            ZoneProduct.id.label("row"),
+        )
         .join(Product, Product.id == ZoneProduct.product_id)
-        .where(ZoneProduct.zone_id == zone.id, *catalog.visible())
-        .order_by(ZoneProduct.position, ZoneProduct.id)
-        .limit(size + 1)
+        .where(ZoneProduct.zone_id == zone.id, *shown())
+        .cte("zone_rows")
     )
-    if after is not None:
-        anchor = db.session.get(ZoneProduct, after)
-        if anchor is not None and anchor.zone_id == zone.id:
-            stmt = stmt.where(
-                (ZoneProduct.position > anchor.position)
-                | ((ZoneProduct.position == anchor.position) & (ZoneProduct.id > anchor.id))
-            )
-    rows = db.session.execute(stmt).all()
-    more = len(rows) > size
-    rows = rows[:size]
-    cards = catalog.cards_for([r.product_id for r in rows], shopper)
-    view = _view(zone, [cards[r.product_id] for r in rows if r.product_id in cards], shopper)
-    return view, (rows[-1].id if more and rows else None)
+    stmt = paging.page_with_counts(rows, ZONE_ORDER, position, size)
+    page, _counts, window = paging.read(db.session.execute(stmt), ZONE_ORDER, position, size)
+    cards = catalog.cards_for([r.id for r in page], shopper)
+    view = _view(zone, [cards[r.id] for r in page if r.id in cards], shopper)
+    return view, window
 
 
 def flagship(shopper: Shopper, now: datetime) -> ZoneView | None:

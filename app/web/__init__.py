@@ -14,14 +14,31 @@ from app.web.params import IdConverter
 
 
 def register_web(app: Flask) -> None:
-    from app.web import errors
+    from app.web import ceiling, errors, freshness, sessions
+    from app.web.account import mailed_links, settings  # noqa: F401 - their routes join bp
     from app.web.account.routes import bp as account_bp
-    from app.web.checkout import checkout, orders  # noqa: F401 - their routes join bp
+    from app.web.checkout import checkout, orders, return_photos, returns  # noqa: F401 - their routes join bp
     from app.web.checkout.routes import bp as checkout_bp
     from app.web.checkout.webhook import bp as webhooks_bp
     from app.web.context import register_context
+    from app.web.ops import (  # noqa: F401 - their routes join bp
+        analytics,
+        audit_log,
+        duty,
+        health,
+        moderation,
+        payouts,
+        refunds,
+        rules,
+        sign_ins,
+        taxes,
+        zone_products,
+        zones,
+    )
+    from app.web.ops import returns as ops_returns  # noqa: F401 - its routes join bp
     from app.web.ops.routes import bp as ops_bp
-    from app.web.portal import imports, photos, products  # noqa: F401 - their routes join bp
+    from app.web.portal import earnings, imports, photos, products  # noqa: F401 - join bp
+    from app.web.portal import orders as portal_orders  # noqa: F401 - its routes join bp
     from app.web.portal.routes import bp as vendor_bp
     from app.web.seo import bp as seo_bp
     from app.web.shop.routes import bp as shop_bp
@@ -37,13 +54,10 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(checkout_bp)
     app.register_blueprint(webhooks_bp)
     errors.register_errors(app)
+    ceiling.register(app)  # the load benchmark's ceiling, only when BENCH_CEILING is set
 
-    @login_manager.user_loader
-    def _load_user(user_id: str):
-        from app.extensions import db
-        from app.models import User
-
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    sessions.install(app)
+    freshness.install(app)
 
     @app.get("/")
     def root():
@@ -73,9 +87,15 @@ def register_web(app: Flask) -> None:
 
     @app.get("/media/<path:filename>")
     def media(filename: str):
-        """Image renditions are content-addressed, so they never change: cache for a year."""
-        response = send_from_directory(app.config["MEDIA_ROOT"], filename, max_age=31536000)
-        response.cache_control.immutable = True
+        """A photo's renditions, while a product photo or a return photo names them: a deleted
+        photo stops being served at once (its files go with `flask privacy purge`). Files are
+        content-addressed and never change, but are cached for a day only, not for ever, so a
+        deleted photo also leaves browsers' and proxies' caches."""
+        from app.services.catalog import media as stored_media
+
+        if not stored_media.is_served(filename):
+            abort(404)
+        response = send_from_directory(app.config["MEDIA_ROOT"], filename, max_age=86400)
         response.cache_control.public = True
         return response
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, g, redirect, url_for
+from flask import abort, current_app, flash, g, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import login_manager
@@ -47,12 +48,18 @@ def vendor_staff(approved: bool = True, owner: bool = False):
 
 
 def operator(view):
+    """Operators only; with REQUIRE_OPERATOR_TOTP (production), only once they have turned on
+    two-step sign-in (until then every operators' page leads to setting it up)."""
+
     @wraps(view)
     def wrapper(*args, **kwargs):
         if not _signed_in():
             return login_manager.unauthorized()
         if not current_user.is_operator:
             abort(404)
+        if current_app.config.get("REQUIRE_OPERATOR_TOTP") and not current_user.two_factor_enabled:
+            flash(_("Turn on two-step sign-in to use the operators' area."), "info")
+            return redirect(url_for("account.two_step"))
         return view(*args, **kwargs)
 
     return wrapper

@@ -14,7 +14,7 @@ from app.domain import landed_cost
 from app.domain.locales import CONTENT, LANGUAGES
 from app.domain.money import Money
 from app.services import clock, links, reference
-from app.services.i18n import Text, resolve, resolve_map
+from app.services.i18n import Text, resolve, resolve_city, resolve_map
 from app.services.reference import CategoryInfo
 from app.services.shopper import Shopper
 from app.web import formatting, labels
@@ -48,6 +48,17 @@ def external_url(endpoint: str, **values) -> str:
     return links.absolute(endpoint, **values)
 
 
+def _query_to_keep(path_arguments) -> dict[str, str]:
+    """The query's own parameters: never url_for's keywords (_external, _scheme, _anchor,
+    _method: a visitor's ?_external=1 must not build a URL on their terms, nor raise), and
+    never one that would replace a part of the path (?slug=...)."""
+    return {
+        key: value
+        for key, value in request.args.items()
+        if not key.startswith("_") and key not in path_arguments
+    }
+
+
 def page_url_in(lang_code: str, external: bool = False) -> str | None:
     """This page in another language, keeping its query (the language switcher)."""
     if request.endpoint is None or request.url_rule is None:
@@ -55,7 +66,7 @@ def page_url_in(lang_code: str, external: bool = False) -> str | None:
     if "lang" not in request.url_rule.arguments:
         return None
     values = dict(request.view_args or {})
-    values.update(request.args.to_dict(flat=True))
+    values.update(_query_to_keep(request.url_rule.arguments))
     values["lang"] = lang_code
     if external:
         return external_url(request.endpoint, **values)
@@ -125,8 +136,28 @@ def band_label(band) -> str:
     return _("%(low)s – %(high)s", low=fmt(band.low), high=fmt(band.high))
 
 
+def localised(values) -> Text | None:
+    """A text kept per content locale ({"en": ..., "th": ...}) in the page's language, with
+    the usual fallbacks."""
+    return resolve_map(values or {}, current_language().content)
+
+
 def resolve_vendor_text(vendor, field: str) -> Text | None:
     return resolve(vendor.translations, field, current_language().content)
+
+
+def vendor_city(vendor) -> Text | None:
+    return resolve_city(vendor.city_en, vendor.city_zh_hant, current_language().content)
+
+
+def listing_page_url(after: str | None = None, before: str | None = None) -> str:
+    """This listing's page after or before a cursor (neither: its first page), with the
+    same sort, filters and query."""
+    values = dict(request.view_args or {})
+    kept = _query_to_keep(request.url_rule.arguments)
+    values.update({k: v for k, v in kept.items() if k not in ("after", "before")})
+    values.update(after=after, before=before)
+    return url_for(request.endpoint, **values)
 
 
 def _money_for(amount_minor: int, order) -> str:
@@ -162,6 +193,9 @@ def register_context(app: Flask) -> None:
         market_name=market_name,
         category_name=category_name,
         resolve_vendor_text=resolve_vendor_text,
+        localised=localised,
+        vendor_city=vendor_city,
+        listing_page_url=listing_page_url,
         sort_labels=labels.SORTS,
         search_sorts=labels.SEARCH_SORTS,
         band_label=band_label,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, g, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from app import transaction
 from app.web.i18n import language_from_path
@@ -28,6 +28,8 @@ def render_error(status: int, error=None):
 def register_errors(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
+        if isinstance(error, SecurityError):
+            return error  # a Host not in TRUSTED_HOSTS: no URL can be built for a page
         if error.code in TEMPLATES:
             return render_error(error.code, error)
         if error.code and error.code < 500:

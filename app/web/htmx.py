@@ -26,21 +26,6 @@ def render_page_or_block(template: str, block: str, status: int = 200, **context
     return response
 
 
-def wants_more_items() -> bool:
-    """htmx asking a listing for its next cards only (the "Load more" link)."""
-    return wants_fragment() and request.headers.get("HX-Target") == "load-more"
-
-
-def render_listing(template: str, **context) -> Response:
-    """A listing page: "Load more" gets only the next cards (one partial for every listing),
-    a sort or filter change the results block, a plain request the page."""
-    if wants_more_items():
-        response = make_response(render_template("_partials/grid_items.html", **context))
-        response.vary.add("HX-Request")
-        return response
-    return render_page_or_block(template, "results", **context)
-
-
 def hx_redirect(location: str, code: int = 303) -> Response:
     """A redirect htmx follows as a full navigation instead of swapping it into a fragment."""
     if request.headers.get("HX-Request") == "true":
@@ -48,3 +33,8 @@ def hx_redirect(location: str, code: int = 303) -> Response:
         response.headers["HX-Redirect"] = location
         return response
     return redirect(location, code=code)
+
+
+def triggered_by(element_id: str) -> bool:
+    """An htmx request made by the element with this id (htmx's HX-Trigger header)."""
+    return wants_fragment() and request.headers.get("HX-Trigger") == element_id

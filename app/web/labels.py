@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.domain.locales import CONTENT
+from app.domain import duty_rates
+from app.domain.locales import CONTENT, LANGUAGES
 
 TAX_LABELS = {
     "duty": _l("Import duty"),
@@ -45,17 +48,40 @@ SORTS = {
 }
 
 
+def _content_locale() -> str:
+    """The content locale of the language being rendered: the page's, or a mail's (mail
+    renders under force_locale, outside the page's request)."""
+    babel = str(get_locale() or "en")
+    return next((lang.content for lang in LANGUAGES.values() if lang.babel == babel), "en")
+
+
 def tax_label(line) -> str:
+    """A tax line's name in the page's language: "Import duty, tea (0902)" for a duty line
+    on one heading's goods (quotes, cart lines and order snapshots alike)."""
     label = TAX_LABELS.get(line.label)
-    return str(label) if label is not None else line.name
+    if label is None:
+        return line.name
+    names = getattr(line, "goods_names", None) or {}
+    heading = getattr(line, "heading", None)
+    if not names and not heading:
+        return str(label)
+    from app.services.i18n import resolve_map
+
+    what = resolve_map(names, _content_locale()) if names else None
+    code = duty_rates.display_hs(heading) if heading else None
+    if what and code:
+        return _("%(tax)s, %(goods)s (%(code)s)", tax=label, goods=what.value, code=code)
+    return _("%(tax)s, %(goods)s", tax=label, goods=what.value if what else code)
 
 
 PRODUCT_STATUSES = {
     "draft": _l("Draft"),
     "pending_review": _l("Waiting for review"),
+    "rejected": _l("Not approved"),
     "active": _l("Listed"),
     "unlisted": _l("Unlisted"),
     "removed": _l("Removed by operators"),
+    "archived": _l("Deleted, kept for orders"),
 }
 
 ORDER_STATUSES = {
@@ -73,6 +99,14 @@ VENDOR_ORDER_STATUSES = {
     "delivered": _l("Delivered"),
     "completed": _l("Completed"),
     "cancelled": _l("Cancelled"),
+}
+
+RETURN_STATUSES = {
+    "requested": _l("Return requested"),
+    "approved": _l("Return approved"),
+    "rejected": _l("Return rejected"),
+    "received": _l("Returned goods received"),
+    "refunded": _l("Return refunded"),
 }
 
 VENDOR_STATUSES = {

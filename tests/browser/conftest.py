@@ -59,6 +59,8 @@ CHROMIUM_ARGS = [
 ]
 #: Products the demo loads (the live store is the demo store, plus what each test builds).
 DEMO_PRODUCTS = 60
+#: the live server's Stripe webhook signing secret (localstripe signs with it)
+LIVE_WEBHOOK_SECRET = "whsec_test_live_server"  # noqa: S105 - tests only
 #: URL language -> the directory of its gettext catalog in translations/ (English is the msgid)
 CATALOG_DIRS = {"th": "th", "ms": "ms", "zh-hant": "zh_Hant"}
 #: URL language -> Babel locale, as DESIGN.md lists them (for CLDR country names)
@@ -198,7 +200,7 @@ def _live_database(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory, smtp_sink) -> Iterator[LiveServer]:
+def live_server(tmp_path_factory, smtp_sink, localstripe) -> Iterator[LiveServer]:
     reason = missing_requirements()
     if reason:
         require_tool(reason)
@@ -210,9 +212,17 @@ def live_server(tmp_path_factory, smtp_sink) -> Iterator[LiveServer]:
             "testing",
             SQLALCHEMY_DATABASE_URI=database_url,
             MEDIA_ROOT=media_root,
+            PRIVATE_MEDIA_ROOT=str(tmp_path_factory.mktemp("live-private-media")),
             RATELIMIT_STORAGE_URI="memory://",
             MAIL_SERVER="127.0.0.1",
             MAIL_PORT=smtp_sink.port,
+            # payments go to the session's localstripe, whose Stripe.js stand-in the payment
+            # page loads from 127.0.0.1 (so the routing below lets it through)
+            STRIPE_API_BASE=localstripe.url,
+            STRIPE_JS_URL=f"{localstripe.url}/js.stripe.com/v3/",
+            STRIPE_SECRET_KEY="sk_test_localstripe",
+            STRIPE_PUBLISHABLE_KEY="pk_test_localstripe",
+            STRIPE_WEBHOOK_SECRET=LIVE_WEBHOOK_SECRET,
         )
         try:
             with app.app_context():
@@ -237,6 +247,16 @@ def live_server(tmp_path_factory, smtp_sink) -> Iterator[LiveServer]:
             with app.app_context():
                 _db.session.remove()
                 _db.engine.dispose()
+
+
+@pytest.fixture
+def stripe_webhooks(live_server, localstripe):
+    """localstripe's webhooks go to the live server, signed with its secret. Registered per
+    test: localstripe keeps one registration, and other tests of the session point it at
+    their own receivers."""
+    secret = live_server.app.config["STRIPE_WEBHOOK_SECRET"]
+    localstripe.register_webhook(live_server.url("/webhooks/stripe"), secret)
+    return localstripe
 
 
 @pytest.fixture(autouse=True)

@@ -32,7 +32,7 @@ HTMX_VERSION = "2.0.11"
 #: no-break space between the lettered symbol and the digits.
 RINGGIT = re.compile(r"(RM|MYR)\s\d")
 MARKER = "window.__sameDocument"
-#: cards on one page of a listing before "Load more"
+#: cards on one page of a listing
 PAGE = 24
 
 
@@ -188,7 +188,10 @@ def test_thai_shopper_on_a_phone_switches_market_then_language(visit, live_serve
     expect(card).to_contain_text(RINGGIT)
     card.get_by_role("link", name=names["th"], exact=True).click()
 
-    expect(page).to_have_url(server.url("/th" + product_path))
+    # reached from a zone, the link carries it (the cart credits the zone)
+    expect(page).to_have_url(
+        re.compile(re.escape(server.url("/th" + product_path)) + r"\?zone=\d+$")
+    )
     expect(page.get_by_role("heading", level=1, name=names["th"], exact=True)).to_be_visible()
     price_label = re.escape(server.text("th", "Price"))
     expect(page.get_by_text(re.compile(rf"^{price_label}\s*(RM|MYR)\s\d")).first).to_be_visible()
@@ -200,7 +203,10 @@ def test_thai_shopper_on_a_phone_switches_market_then_language(visit, live_serve
     languages = page.get_by_role("navigation", name=server.text("th", "Language"), exact=True)
     languages.get_by_role("link", name="English", exact=True).click()
 
-    expect(page).to_have_url(server.url("/en" + product_path))
+    # reached from a zone, the link carries it (the cart credits the zone)
+    expect(page).to_have_url(
+        re.compile(re.escape(server.url("/en" + product_path)) + r"(\?zone=\d+)?$")
+    )
     expect(page.get_by_role("heading", level=1, name=names["en"], exact=True)).to_be_visible()
     expect(landed_box(page, server, "en", "MY")).to_contain_text(RINGGIT)
     visit_.shot("product-en-still-in-ringgit")
@@ -235,37 +241,60 @@ def test_variant_picker_swaps_the_price_without_a_page_load(visit, live_server):
     visit_.assert_clean()
 
 
-def test_load_more_appends_the_next_page_of_a_shop(visit, live_server):
+def test_next_and_previous_pages_of_a_shop(visit, live_server):
+    """With JavaScript the pager's links are boosted: the next page comes in without a reload,
+    at the top of the window, and Previous goes back to the first page."""
     server = live_server
     shop_path, names = shop_with_products(server, PAGE + 6)
     visit_ = visit()
     page = visit_.page
     visit_.goto("/en" + shop_path)
-    load_more = page.get_by_role("link", name=server.text("en", "Load more"), exact=True)
-    expect(load_more).to_be_visible()
-    listing = page.get_by_role("main").get_by_role("list").filter(has=load_more)
-    first_name = listing.get_by_role("listitem").first.get_by_role("link").inner_text().strip()
-    cards = product_cards(page, first_name).filter(has_not=load_more)
+    pages = page.get_by_role("navigation", name=server.text("en", "Pages"))
+    position = server.text(
+        "en",
+        "Showing %(first)s–%(last)s of %(total)s",
+        first="1",
+        last=str(PAGE),
+        total=str(PAGE + 6),
+    )
+    expect(pages).to_contain_text(position)
+    following = pages.get_by_role("link", name=server.text("en", "Next"))
+    cards = page.get_by_role("main").locator("ul.grid").get_by_role("listitem")
     expect(cards).to_have_count(PAGE)
     first_page = card_names(cards)
     assert set(first_page) <= names
     visit_.shot("first-page")
 
     set_marker(page)
-    load_more.click()
-
-    expect(cards).to_have_count(len(names))
-    expect(load_more).to_have_count(0)
-    all_cards = card_names(cards)
-    assert all_cards[:PAGE] == first_page, "the first page must stay, the next one appended"
-    assert sorted(all_cards) == sorted(names), "every product of the shop, each once"
-    assert visit_.path() == "/en" + shop_path
+    following.scroll_into_view_if_needed()
+    following.click()
+    page.wait_for_url(re.compile(r"\?.*after="))
+    expect(pages).to_contain_text(
+        server.text(
+            "en",
+            "Showing %(first)s–%(last)s of %(total)s",
+            first=str(PAGE + 1),
+            last=str(PAGE + 6),
+            total=str(PAGE + 6),
+        )
+    )
+    expect(cards).to_have_count(6)
+    assert sorted(first_page + card_names(cards)) == sorted(names), "every product, each once"
+    assert page.evaluate("window.scrollY") == 0, "the next page starts at its top"
     assert_same_document(page)
-    visit_.shot("after-load-more")
+    expect(pages.get_by_role("link", name=server.text("en", "Next"))).to_have_count(0)
+    visit_.shot("next-page")
+
+    pages.get_by_role("link", name=server.text("en", "Previous")).click()
+    page.wait_for_url(re.compile(rf"/en{re.escape(shop_path)}$"))
+    expect(pages).to_contain_text(position)
+    expect(cards).to_have_count(PAGE)
+    assert card_names(cards) == first_page
+    visit_.shot("back-to-first-page")
     visit_.assert_clean()
 
 
-def test_market_variants_and_load_more_work_without_javascript(visit, live_server):
+def test_market_variants_and_next_page_work_without_javascript(visit, live_server):
     server = live_server
     built = two_option_product(server)
     shop_path, names = shop_with_products(server, PAGE + 6)
@@ -293,19 +322,21 @@ def test_market_variants_and_load_more_work_without_javascript(visit, live_serve
     visit_.shot("variant-chosen-without-js")
 
     visit_.goto("/en" + shop_path)
-    load_more = page.get_by_role("link", name=server.text("en", "Load more"), exact=True)
-    listing = page.get_by_role("main").get_by_role("list").filter(has=load_more)
-    first_page = card_names(listing.get_by_role("listitem").filter(has_not=load_more))
+    pages = page.get_by_role("navigation", name=server.text("en", "Pages"))
+    following = pages.get_by_role("link", name=server.text("en", "Next"))
+    # the product grid is the last list in <main> before the pager's
+    grid = page.get_by_role("main").locator("ul.grid")
+    first_page = card_names(grid.get_by_role("listitem"))
     assert len(first_page) == PAGE
-    load_more.click()
+    following.click()
     expect(page).to_have_url(re.compile(rf"/en{re.escape(shop_path)}\?.*after="))
-    expect(load_more).to_have_count(0)
-    # the product grid is the last list in <main> (the breadcrumb trail is the first)
-    cards = page.get_by_role("main").get_by_role("list").last.get_by_role("listitem")
+    expect(following).to_have_count(0)
+    cards = grid.get_by_role("listitem")
     expect(cards).to_have_count(len(names) - PAGE)
     next_page = card_names(cards)
     assert not set(next_page) & set(first_page), "the next page repeats the first"
     assert sorted(first_page + next_page) == sorted(names)
+    expect(pages.get_by_role("link", name=server.text("en", "Previous"))).to_be_visible()
     visit_.shot("next-page-without-js")
     visit_.assert_clean()
 

@@ -881,17 +881,30 @@ def test_imports_are_per_vendor(db, make, vendor):
 @pytest.mark.parametrize(("hold", "status"), [(False, "active"), (True, "pending_review")])
 def test_new_products_follow_the_moderation_rule(db, make, vendor, hold, status):
     existing = make.product(vendor, handle="green-tea", variants=[{"sku": "GT-1", "price_twd": 9}])
+    restocked = make.product(
+        vendor,
+        handle="black-tea",
+        names={"en": "Black Tea"},
+        variants=[{"sku": "BT-1", "price_twd": 9, "stock": 1}],
+    )
 
     run(
         vendor,
-        csv_bytes(row(), row(handle="green-tea", sku="GT-1", name_en="Green")),
+        csv_bytes(
+            row(),
+            row(handle="green-tea", sku="GT-1", name_en="Green"),
+            row(handle="black-tea", sku="BT-1", name_en="Black Tea", price_twd="12", stock="99"),
+        ),
         hold_for_review=hold,
     )
 
     new = product_of(db, vendor, "oolong")
     # a new product without a photo is a draft; its first photo lists it by the store's rule
     assert new.status == "draft"
-    assert db.session.get(Product, existing.id).status == "active"
+    # a listed product whose name changed waits for review again while listings are held;
+    # new prices and stock are not reviewed
+    assert db.session.get(Product, existing.id).status == status
+    assert db.session.get(Product, restocked.id).status == "active"
     make.photo(new, hold_for_review=hold)
     assert new.status == status
 

@@ -186,6 +186,26 @@ def test_a_bad_address_is_refused_with_every_problem_and_nothing_is_held(db, goo
     assert db.session.get(Variant, oolong.id).reserved == 0
 
 
+def test_an_account_orders_only_once_its_address_is_confirmed(db, make, goods):
+    oolong, _cake = goods
+    who = shopper("TH")
+    items = [cart.Item(oolong.id, 1)]
+    shown = cart.price(items, who).fingerprint
+    user = make.user(email="new@example.com", verified=False)
+    db.session.commit()
+    buyer = placing.Buyer(user.email, "th", user)
+    with pytest.raises(CheckoutRefused) as refused, unit_of_work():
+        placing.place(who, items, buyer, ADDRESSES["TH"], shown)
+    assert refused.value.code == "account.unverified"
+    assert db.session.scalar(select(func.count()).select_from(Order)) == 0
+    assert db.session.get(Variant, oolong.id).reserved == 0
+
+    guest = placing.Buyer("new@example.com", "th")  # the same address, without the account
+    with unit_of_work():
+        order = placing.place(who, items, guest, ADDRESSES["TH"], shown)
+    assert order.user_id is None
+
+
 def test_the_last_units_go_to_one_order_only(db, goods):
     _oolong, cake = goods
     who = shopper("TH")

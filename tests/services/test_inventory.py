@@ -14,9 +14,9 @@ from app.models import Product, StockMovement, Variant
 from app.models.inventory import StockReason
 from app.services import clock, inventory, reference
 from app.services.catalog import admin as catalog_admin
+from app.services.catalog import browse
 from app.services.catalog import csv as catalog_csv
 from app.services.catalog import imports as catalog_imports
-from app.services.catalog import storefront
 from app.services.catalog.storefront import Sort
 from app.services.errors import ImportFailed, Invalid, StockBelowReserved
 from app.services.search.service import Params, search
@@ -201,9 +201,7 @@ def shopper() -> Shopper:
 
 def listed(product_id: int) -> bool | None:
     """The product's in-stock mark on its category page (None: not on the page)."""
-    page = storefront.category_page(
-        reference.get().category_by_slug("tea"), Sort.NEWEST, None, shopper()
-    )
+    page = browse.category(reference.get().category_by_slug("tea"), Sort.NEWEST, shopper())
     return next((card.in_stock for card in page.cards if card.id == product_id), None)
 
 

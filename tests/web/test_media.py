@@ -1,30 +1,45 @@
-"""/media/ serves files under MEDIA_ROOT and nothing else, however the path is spelled."""
+"""/media/ serves the renditions of photos that rows still name, under MEDIA_ROOT, and nothing
+else, however the path is spelled."""
 
 from pathlib import Path
 
 import pytest
 
-INSIDE = "media-proof.txt"
+KEY = "p/ab/abababababababababababababababab"
+INSIDE = f"{KEY}-list.webp"
+#: a file in the folder that no photo names
+STRAY = "media-proof.txt"
 SECRET = "tgg-secret-outside-media.txt"
 
 
 @pytest.fixture
-def media_files(app):
-    """A file in MEDIA_ROOT and a secret in the folder above it, where ../ would lead."""
+def media_files(app, make):
+    """A photo's rendition in MEDIA_ROOT (a product names it), a stray file beside it, and a
+    secret in the folder above, where ../ would lead."""
     root = Path(app.config["MEDIA_ROOT"]).resolve()
     inside = root / INSIDE
+    inside.parent.mkdir(parents=True, exist_ok=True)
+    stray = root / STRAY
     secret = root.parent / SECRET
     inside.write_text("served from media")
+    stray.write_text("in the folder, but no photo")
     secret.write_text("never served")
+    make.product(image=(KEY, 480, 480))
     yield root, secret
     inside.unlink()
+    stray.unlink()
     secret.unlink()
 
 
-def test_a_file_in_the_media_folder_is_served(client, media_files):
+def test_a_photo_in_the_media_folder_is_served(client, media_files):
     with client.get(f"/media/{INSIDE}") as response:
         assert response.status_code == 200
         assert response.get_data(as_text=True) == "served from media"
+
+
+def test_a_file_no_photo_names_is_not_served(client, media_files):
+    with client.get(f"/media/{STRAY}") as response:
+        assert response.status_code == 404
 
 
 def hostile_paths(root: Path, secret: Path) -> list[str]:

@@ -4,7 +4,8 @@ Every vendor-portal route is asked by four visitors: nobody (sent to sign in), a
 another vendor's staff (404 for this vendor's records, their own data otherwise) and an
 operator (404). POSTs carry a valid CSRF token, so a 404 is the access check and not CSRF;
 after a refused POST nothing in the database has changed. The owning vendor's own requests
-are the control: the same POSTs do change things.
+are the control: the same POSTs do change things. The order routes act on orders paid at the
+session's localstripe, made only for the tests of those routes (they cost a payment each).
 """
 
 import io
@@ -20,21 +21,42 @@ from werkzeug.security import generate_password_hash
 from app.models import (
     AuditEvent,
     CatalogImport,
+    CategoryDutyRate,
+    CategoryRestriction,
+    DutyRate,
+    ExchangeRate,
+    HalalBody,
+    OutboxMessage,
+    Payout,
     Product,
     ProductImage,
     ProductImageTranslation,
     ProductTranslation,
+    Refund,
+    ReturnRequest,
+    ShippingRate,
+    StoreSetting,
+    TaxRule,
     User,
     Variant,
     Vendor,
     VendorInvitation,
+    VendorLedgerEntry,
+    VendorOrder,
+    Zone,
+    ZoneProduct,
+    ZoneTranslation,
 )
 from app.models.user import Role
-from app.services import accounts, vendors
+from app.services import accounts, clock, vendors
 from app.services.catalog import csv as catalog_csv
 from app.services.catalog import imports as catalog_imports
+from app.services.orders import fulfilment, returns
+from app.transaction import unit_of_work
+from tests.after_sale import ask_return, delivered_order, settle, stuck_refund
 from tests.conftest import Browser, csrf_from
 from tests.factories import PASSWORD
+from tests.paid_orders import paid_order, parcel_of
 
 LANG = "zh-hant"
 PORTAL = f"/{LANG}/vendor"
@@ -46,6 +68,21 @@ HOME = f"/{LANG}/"
 def _hash_each_password_once(monkeypatch):
     """scrypt takes 0.1 s a user and each test makes several; sign-in still checks for real."""
     monkeypatch.setattr(accounts, "generate_password_hash", cache(generate_password_hash))
+
+
+@dataclass
+class Orders:
+    """Vendor A's parcels, one in each state a portal action starts from, and the rival's."""
+
+    paid: VendorOrder
+    accepted: VendorOrder
+    shipped: VendorOrder
+    delivered: VendorOrder
+    #: two returns of the delivered parcel: one waiting for a decision, one approved
+    requested: ReturnRequest
+    approved: ReturnRequest
+    refs: list[str]
+    rival_ref: str
 
 
 @dataclass
@@ -67,10 +104,51 @@ class World:
     rival_image: ProductImage
     rival_record: CatalogImport
     tea_id: int
+    #: only for the tests of the order routes (None elsewhere)
+    orders: Orders | None = None
+
+
+def _wants_orders(request) -> bool:
+    """The test is about an order route (parametrized by its route or endpoint)."""
+    callspec = getattr(request.node, "callspec", None)
+    params = callspec.params if callspec else {}
+    route = params.get("route")
+    return (route.endpoint if route else params.get("endpoint")) in ORDER_ENDPOINTS
+
+
+def _orders(owner: User, product: Product, rival_product: Product) -> Orders:
+    variant = product.variants[0]
+    paid, accepted, shipped, delivered = (
+        parcel_of(paid_order([(variant, units)], email=f"buyer{n}@example.com"))
+        for n, units in enumerate((1, 1, 1, 2))
+    )
+    rival = paid_order([(rival_product.variants[0], 1)], email="rival-buyer@example.com")
+    with unit_of_work():
+        for parcel in (accepted, shipped, delivered):
+            fulfilment.accept(parcel, owner)
+        for parcel in (shipped, delivered):
+            fulfilment.ship(parcel, "dhl", "1234567890", owner)
+        fulfilment.deliver(delivered, owner, "vendor")
+    line = delivered.lines[0]
+    with unit_of_work():
+        requested = returns.request(delivered.order, {line.id: 1}, "Too bitter")
+        approved = returns.request(delivered.order, {line.id: 1}, "Too sweet")
+        returns.decide(approved, True, owner, "vendor")
+    parcels = (paid, accepted, shipped, delivered)
+    return Orders(
+        paid,
+        accepted,
+        shipped,
+        delivered,
+        requested,
+        approved,
+        [p.order.ref for p in parcels],
+        rival.ref,
+    )
 
 
 @pytest.fixture
-def world(db, make) -> World:
+def world(db, make, request) -> World:
     vendor = make.vendor(slug="alishan-leaf", name_en="Alishan Leaf", name_zh_hant="阿里山葉茶坊")
     owner = make.user(Role.VENDOR, email="owner@alishan.example", vendor=vendor, name="Owner A")
     member = make.user(
@@ -120,6 +198,7 @@ def world(db, make) -> World:
         rival, rival_owner, "rival-catalog.csv", catalog_csv.template()
     )
     db.session.flush()
+    orders = _orders(owner, other_product, rival_product) if _wants_orders(request) else None
     return World(
         vendor=vendor,
         owner=owner,
@@ -138,6 +217,7 @@ def world(db, make) -> World:
         rival_image=rival_product.images[0],
         rival_record=rival_record,
         tea_id=make.category("tea").id,
+        orders=orders,
     )
 
 
@@ -252,6 +332,20 @@ def _image_alts(db, w: World) -> dict[str, str]:
         )
     )
     return dict(rows.all())
+
+
+def _parcel_status(name: str):
+    return lambda db, w: db.session.get(VendorOrder, getattr(w.orders, name).id).status
+
+
+def _return_status(name: str):
+    return lambda db, w: db.session.get(ReturnRequest, getattr(w.orders, name).id).status
+
+
+def _return_path(name: str, action: str):
+    return lambda w: (
+        f"/orders/{w.orders.delivered.id}/returns/{getattr(w.orders, name).id}/{action}"
+    )
 
 
 ROUTES = [
@@ -400,6 +494,70 @@ ROUTES = [
         expected=lambda w: (None, "shopper"),
     ),
 ]
+# orders and earnings: open to vendors not approved (a suspended shop still ships what was paid)
+ORDER_ROUTES = [
+    Route("orders", "GET", lambda w: "/orders", has_id=False, pending_ok=True),
+    Route("earnings_page", "GET", lambda w: "/earnings", has_id=False, pending_ok=True),
+    Route("earnings_csv", "GET", lambda w: "/earnings.csv", has_id=False, pending_ok=True),
+    Route("order", "GET", lambda w: f"/orders/{w.orders.paid.id}", pending_ok=True),
+    Route("packing_slip", "GET", lambda w: f"/orders/{w.orders.paid.id}/slip", pending_ok=True),
+    Route(
+        "accept_order",
+        "POST",
+        lambda w: f"/orders/{w.orders.paid.id}/accept",
+        lambda w: {"seen": "paid"},
+        pending_ok=True,
+        effect=_parcel_status("paid"),
+        expected=lambda w: "accepted",
+    ),
+    Route(
+        "ship_order",
+        "POST",
+        lambda w: f"/orders/{w.orders.accepted.id}/ship",
+        lambda w: {"seen": "accepted", "carrier": "dhl", "tracking_number": "9876543210"},
+        pending_ok=True,
+        effect=_parcel_status("accepted"),
+        expected=lambda w: "shipped",
+    ),
+    Route(
+        "deliver_order",
+        "POST",
+        lambda w: f"/orders/{w.orders.shipped.id}/deliver",
+        lambda w: {"seen": "shipped"},
+        pending_ok=True,
+        effect=_parcel_status("shipped"),
+        expected=lambda w: "delivered",
+    ),
+    Route(
+        "cancel_order",
+        "POST",
+        lambda w: f"/orders/{w.orders.paid.id}/cancel",
+        lambda w: {"seen": "paid", "reason": "Taken over"},
+        pending_ok=True,
+        effect=_parcel_status("paid"),
+        expected=lambda w: "cancelled",
+    ),
+    Route(
+        "decide_return",
+        "POST",
+        _return_path("requested", "decide"),
+        lambda w: {"decision": "reject", "note": "Taken over"},
+        pending_ok=True,
+        effect=_return_status("requested"),
+        expected=lambda w: "rejected",
+    ),
+    Route(
+        "receive_return",
+        "POST",
+        _return_path("approved", "receive"),
+        lambda w: {},
+        pending_ok=True,
+        effect=_return_status("approved"),
+        expected=lambda w: "refunded",
+    ),
+]
+ROUTES += ORDER_ROUTES
+ORDER_ENDPOINTS = {r.endpoint for r in ORDER_ROUTES}
 GETS = [r for r in ROUTES if r.method == "GET"]
 POSTS = [r for r in ROUTES if r.method == "POST"]
 WITH_ID = [r for r in ROUTES if r.has_id]
@@ -483,6 +641,10 @@ def state(db) -> dict:
             VendorInvitation.accepted_at,
         ),
         "staff": rows(User.id, User.role, User.vendor_id, User.is_vendor_owner),
+        "parcels": rows(VendorOrder.id, VendorOrder.status, VendorOrder.tracking_number),
+        "returns": rows(ReturnRequest.id, ReturnRequest.status),
+        "refunds": rows(Refund.id, Refund.status),
+        "ledger": db.session.scalar(select(func.count()).select_from(VendorLedgerEntry)),
         "audit": db.session.scalar(select(func.count()).select_from(AuditEvent)),
     }
 
@@ -617,6 +779,8 @@ def test_an_image_is_reached_only_through_its_own_product(app, db, world, route)
 def _sees(page: str, world: World) -> tuple[bool, bool]:
     """(shows the rival's own data, shows anything of vendor A)"""
     own = ("RIV-1" in page) or ("rival-catalog.csv" in page) or ("owner@rival.example" in page)
+    if world.orders is not None:
+        own = own or world.orders.rival_ref in page
     theirs = any(
         marker in page
         for marker in (
@@ -628,12 +792,22 @@ def _sees(page: str, world: World) -> tuple[bool, bool]:
             "Alishan",
             "alishan-catalog.csv",
             "alishan.example",
+            *(world.orders.refs if world.orders else ()),
         )
     )
     return own, theirs
 
 
-OWN_DATA_PAGES = ["dashboard", "products", "bulk_import", "staff", "export"]
+OWN_DATA_PAGES = [
+    "dashboard",
+    "products",
+    "bulk_import",
+    "staff",
+    "export",
+    "orders",
+    "earnings_page",
+    "earnings_csv",
+]
 
 
 @pytest.mark.parametrize("endpoint", OWN_DATA_PAGES)
@@ -683,7 +857,7 @@ def test_the_owner_opens_every_page(app, db, world, route):
     response = ask(browser, route, world)
 
     assert response.status_code == 200
-    if route.endpoint in ("import_template", "export"):
+    if route.endpoint in ("import_template", "export", "earnings_csv"):
         assert response.mimetype == "text/csv"
 
 
@@ -844,6 +1018,7 @@ def ops_paths(vendor_id: int) -> list[str]:
         f"/{LANG}/ops/vendors",
         f"/{LANG}/ops/vendors/{vendor_id}",
         "/en/ops/vendors",
+        f"/{LANG}/ops/sign-ins",
     ]
 
 
@@ -896,10 +1071,580 @@ def test_operators_open_the_ops_area(app, db, pending, operator):
     browser = signed_in(app, operator)
 
     home = browser.get(f"/{LANG}/ops/")
-    assert home.status_code == 302
-    assert urlsplit(home.headers["Location"]).path == f"/{LANG}/ops/vendors"
+    assert home.status_code == 200  # what needs an operator now (issue 12)
     queue = browser.get(f"/{LANG}/ops/vendors")
     assert queue.status_code == 200
     assert vendor.name_en in queue.get_data(as_text=True)
     assert browser.get(f"/{LANG}/ops/vendors/{vendor.id}").status_code == 200
     assert browser.get(f"/{LANG}/ops/vendors/999999").status_code == 404
+
+
+# -- the operators' area after payment: returns, refunds, payouts ---------------------------------
+
+
+@dataclass
+class AfterSale:
+    """Vendor A's delivered order with a return left waiting for 4 days and a refund Stripe
+    refused, and a settled sale to pay out (tests/after_sale.py); the ops pages and forms."""
+
+    requested: ReturnRequest
+    refund: Refund
+    gets: list[str]
+    #: (path, form) of every operator's POST, with a body that would act if it were allowed
+    posts: list[tuple[str, dict]]
+
+
+@pytest.fixture
+def after_sale(db, world) -> AfterSale:
+    order = delivered_order(world.variant, 2)
+    requested = ask_return(order, 1, days_ago=4)
+    refund = stuck_refund(order)
+    settle(delivered_order(world.variant, 1))
+    ops = f"/{LANG}/ops"
+    return AfterSale(
+        requested=requested,
+        refund=refund,
+        gets=[
+            f"{ops}/returns",
+            f"{ops}/refunds",
+            f"{ops}/payouts",
+            f"{ops}/payouts/{world.vendor.id}",
+        ],
+        posts=[
+            (f"{ops}/returns/{requested.id}/decide", {"decision": "reject", "note": "No"}),
+            (f"{ops}/returns/{requested.id}/decide", {"decision": "approve"}),
+            (f"{ops}/returns/{requested.id}/receive", {}),
+            (f"{ops}/refunds/{refund.id}/retry", {}),
+            (
+                f"{ops}/payouts/{world.vendor.id}",
+                {"amount_twd": "1", "bank_reference": "CTBC-1", "paid_on": "2026-11-30"},
+            ),
+        ],
+    )
+
+
+def ops_state(db) -> dict:
+    """state() and what the operators' after-payment forms could change."""
+    found = state(db)
+    found["payouts"] = db.session.scalar(select(func.count()).select_from(Payout))
+    found["deliveries"] = db.session.execute(
+        select(OutboxMessage.id, OutboxMessage.status, OutboxMessage.attempts).order_by(
+            OutboxMessage.id
+        )
+    ).all()
+    found["refund_errors"] = db.session.execute(
+        select(Refund.id, Refund.status, Refund.error).order_by(Refund.id)
+    ).all()
+    return found
+
+
+def test_every_ops_route_is_in_this_file(app):
+    routes = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("ops.")
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    assert routes == {
+        ("ops.home", "GET"),
+        ("ops.vendor_queue", "GET"),
+        ("ops.vendor_detail", "GET"),
+        ("ops.vendor_detail", "POST"),
+        ("ops.returns_waiting", "GET"),
+        ("ops.decide_return", "POST"),
+        ("ops.receive_return", "POST"),
+        ("ops.refunds_waiting", "GET"),
+        ("ops.retry_refund", "POST"),
+        ("ops.payouts", "GET"),
+        ("ops.vendor_payouts", "GET"),
+        ("ops.vendor_payouts", "POST"),
+        ("ops.sign_ins_page", "GET"),  # in ops_paths
+        # featured zones: ZoneConsole below
+        ("ops.zones_list", "GET"),
+        ("ops.zone_stats_page", "GET"),
+        ("ops.new_zone", "GET"),
+        ("ops.new_zone", "POST"),
+        ("ops.edit_zone", "GET"),
+        ("ops.edit_zone", "POST"),
+        ("ops.preview_zone", "GET"),
+        ("ops.zone_products", "GET"),
+        ("ops.add_zone_product", "POST"),
+        ("ops.move_zone_product", "POST"),
+        ("ops.reorder_zone_products", "POST"),
+        ("ops.remove_zone_product", "POST"),
+        # catalog moderation, markets, money and rules: RulesConsole below
+        ("ops.review_queue", "GET"),
+        ("ops.products", "GET"),
+        ("ops.product", "GET"),
+        ("ops.moderate_product", "POST"),
+        ("ops.vendor_account", "GET"),
+        ("ops.vendor_account", "POST"),
+        ("ops.vendor_standing_decision", "POST"),
+        ("ops.store_settings", "GET"),
+        ("ops.store_settings", "POST"),
+        ("ops.exchange_rates", "GET"),
+        ("ops.exchange_rates", "POST"),
+        ("ops.tax_rules_list", "GET"),
+        ("ops.new_tax_rule", "GET"),
+        ("ops.new_tax_rule", "POST"),
+        ("ops.edit_tax_rule", "GET"),
+        ("ops.edit_tax_rule", "POST"),
+        ("ops.end_tax_rule", "POST"),
+        ("ops.duty_rates", "GET"),
+        ("ops.duty_rates", "POST"),
+        ("ops.hs_duty_rates", "GET"),
+        ("ops.new_hs_duty_rate", "GET"),
+        ("ops.new_hs_duty_rate", "POST"),
+        ("ops.edit_hs_duty_rate", "GET"),
+        ("ops.edit_hs_duty_rate", "POST"),
+        ("ops.confirm_hs_duty_rate", "POST"),
+        ("ops.end_hs_duty_rate", "POST"),
+        ("ops.category_restrictions", "GET"),
+        ("ops.category_restrictions", "POST"),
+        ("ops.shipping_rates", "GET"),
+        ("ops.set_shipping", "POST"),
+        ("ops.halal_bodies", "GET"),
+        ("ops.halal_bodies", "POST"),
+        ("ops.edit_halal_body", "GET"),
+        ("ops.edit_halal_body", "POST"),
+        # analytics, operations health, audit log: InsightConsole below
+        ("ops.analytics_page", "GET"),
+        ("ops.analytics_csv", "GET"),
+        ("ops.health_page", "GET"),
+        ("ops.retry_delivery", "POST"),
+        ("ops.audit_page", "GET"),
+    }, "a new ops route: add it to the ops tests of this file"
+
+
+def test_after_payment_ops_routes_send_anonymous_visitors_to_sign_in(app, db, after_sale):
+    browser = signed_in(app, None)
+    before = ops_state(db)
+
+    for path in after_sale.gets:
+        assert_sent_to_sign_in(browser.get(path), path)
+    for path, form in after_sale.posts:
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert_sent_to_sign_in(response)
+
+    assert ops_state(db) == before
+
+
+@pytest.mark.parametrize("who", ["shopper", "vendor_owner", "vendor_member"])
+def test_after_payment_ops_routes_are_404_for_everyone_but_operators(
+    app, db, world, after_sale, shopper, outbox, who
+):
+    user = {"shopper": shopper, "vendor_owner": world.owner, "vendor_member": world.member}[who]
+    browser = signed_in(app, user)
+    outbox.clear()
+    before = ops_state(db)
+
+    for path in after_sale.gets:
+        assert browser.get(path).status_code == 404, path
+    for path, form in after_sale.posts:
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert response.status_code == 404, path
+
+    assert ops_state(db) == before
+    assert outbox == []
+
+
+def test_operators_open_the_after_payment_pages_and_their_posts_act(app, db, after_sale, operator):
+    """The control for the refusals above: the same requests by an operator."""
+    browser = signed_in(app, operator)
+    for path in after_sale.gets:
+        assert browser.get(path).status_code == 200, path
+    assert browser.get(f"/{LANG}/ops/payouts/999999").status_code == 404
+    before = ops_state(db)
+
+    for path, form in after_sale.posts:
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert response.status_code in (200, 303), path
+
+    after = ops_state(db)
+    assert after["returns"] != before["returns"]
+    assert after["refund_errors"] != before["refund_errors"]
+    assert after["payouts"] == before["payouts"] + 1
+    assert after["audit"] > before["audit"]
+
+
+# -- the operators' area: featured zones -------------------------------------------------------
+
+
+@dataclass
+class ZoneConsole:
+    """A zone with two of vendor A's products, and every zone page and form of the console."""
+
+    zone: Zone
+    gets: list[str]
+    #: (path, form) of every zone POST, with a body that would act if it were allowed
+    posts: list[tuple[str, dict]]
+
+
+@pytest.fixture
+def zone_console(db, make, world) -> ZoneConsole:
+    first, second, third = world.product, world.other_product, world.rival_product
+    zone = make.zone(
+        slug="access-zone", titles={"en": "Access zone"}, products=[first, second, third]
+    )
+    extra = make.product(world.vendor, handle="alishan-black", names={"en": "Alishan Black"})
+    db.session.flush()
+    ops = f"/{LANG}/ops/zones"
+    form = {
+        "slug": "new-zone",
+        "title_en": "New zone",
+        "markets": "TH",
+        "starts_at": "2027-01-01T10:00",
+        "position": "1",
+        "accent": "red",
+    }
+    return ZoneConsole(
+        zone=zone,
+        gets=[
+            ops,
+            f"{ops}/stats",
+            f"{ops}/new",
+            f"{ops}/{zone.id}",
+            f"{ops}/{zone.id}/preview?market=TH",
+            f"{ops}/{zone.id}/products?q=oolong",
+        ],
+        posts=[
+            (f"{ops}/new", form),
+            (f"{ops}/{zone.id}", form | {"slug": "access-zone", "title_en": "Renamed"}),
+            (f"{ops}/{zone.id}/products/{second.id}/move", {"direction": "up"}),
+            # neither the order before nor the order after the move above
+            (f"{ops}/{zone.id}/products/order", {"order": [third.id, first.id, second.id]}),
+            (f"{ops}/{zone.id}/products", {"product": str(extra.id)}),
+            (f"{ops}/{zone.id}/products/{first.id}/remove", {}),
+        ],
+    )
+
+
+def zone_state(db) -> dict:
+    """state() and what the zone forms could change."""
+    found = state(db)
+    found["zones"] = db.session.execute(
+        select(Zone.id, Zone.slug, Zone.starts_at, Zone.position).order_by(Zone.id)
+    ).all()
+    found["zone_texts"] = db.session.execute(
+        select(ZoneTranslation.zone_id, ZoneTranslation.locale, ZoneTranslation.title).order_by(
+            ZoneTranslation.id
+        )
+    ).all()
+    found["zone_products"] = db.session.execute(
+        select(ZoneProduct.zone_id, ZoneProduct.product_id, ZoneProduct.position).order_by(
+            ZoneProduct.id
+        )
+    ).all()
+    return found
+
+
+def test_zone_console_sends_anonymous_visitors_to_sign_in(app, db, zone_console):
+    browser = signed_in(app, None)
+    before = zone_state(db)
+
+    for path in zone_console.gets:
+        assert_sent_to_sign_in(browser.get(path), path.split("?")[0])
+    for path, form in zone_console.posts:
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert_sent_to_sign_in(response)
+
+    assert zone_state(db) == before
+
+
+@pytest.mark.parametrize("who", ["shopper", "vendor_owner", "vendor_member"])
+def test_zone_console_is_404_for_everyone_but_operators(app, db, world, zone_console, shopper, who):
+    user = {"shopper": shopper, "vendor_owner": world.owner, "vendor_member": world.member}[who]
+    browser = signed_in(app, user)
+    before = zone_state(db)
+
+    for path in zone_console.gets:
+        assert browser.get(path).status_code == 404, path
+    for path, form in zone_console.posts:
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert response.status_code == 404, path
+
+    assert zone_state(db) == before
+
+
+def test_operators_open_the_zone_console_and_its_posts_act(app, db, zone_console, operator):
+    """The control for the refusals above: the same requests by an operator."""
+    browser = signed_in(app, operator)
+    for path in zone_console.gets:
+        assert browser.get(path).status_code == 200, path
+    assert browser.get(f"/{LANG}/ops/zones/999999").status_code == 404
+    assert browser.get(f"/{LANG}/ops/zones/999999/products").status_code == 404
+    before = zone_state(db)
+
+    for path, form in zone_console.posts:
+        audit_before = zone_state(db)["audit"]
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert response.status_code == 303, path
+        assert zone_state(db)["audit"] == audit_before + 1, path
+
+    after = zone_state(db)
+    assert len(after["zones"]) == len(before["zones"]) + 1
+    assert after["zone_texts"] != before["zone_texts"]
+    assert after["zone_products"] != before["zone_products"]
+
+
+# -- the operators' area: catalog moderation, markets, money and rules ---------------------------
+
+
+@dataclass
+class RulesConsole:
+    """Every page and form of catalog moderation and of markets, money and rules, acting on
+    vendor A (its product, its standing, its commission) and on the store's rules."""
+
+    gets: list[str]
+    #: (path, form) of every POST, with a body that would act if it were allowed
+    posts: list[tuple[str, dict]]
+
+
+@pytest.fixture
+def rules_console(db, make, world) -> RulesConsole:
+    ops = f"/{LANG}/ops"
+    vat = db.session.scalar(
+        select(TaxRule).where(TaxRule.market_code == "TH", TaxRule.name == "VAT")
+    )
+    body = db.session.scalar(select(HalalBody).where(HalalBody.code == "THIDA"))
+    tea = make.category("tea")
+    coffee_duty = db.session.scalar(
+        select(DutyRate).where(DutyRate.market_code == "TH", DutyRate.hs_prefix == "0901")
+    )
+    hs_rate = {"market": "TH", "hs_prefix": "0901", "rate": "80", "valid_from": "2026-01-01"}
+    rule = {
+        "market": "TH",
+        "name": "Excise",
+        "label": "vat",
+        "kind": "tax",
+        "rate": "3",
+        "applies": "always",
+        "position": "20",
+        "valid_from": "2027-01-01",
+    }
+    vendor, product = world.vendor, world.product
+    return RulesConsole(
+        gets=[
+            f"{ops}/review",
+            f"{ops}/products?q=oolong",
+            f"{ops}/products/{product.id}",
+            f"{ops}/vendors/{vendor.id}/account",
+            f"{ops}/settings",
+            f"{ops}/rates",
+            f"{ops}/taxes",
+            f"{ops}/taxes/new",
+            f"{ops}/taxes/{vat.id}",
+            f"{ops}/duty-rates",
+            f"{ops}/duty-rates/hs",
+            f"{ops}/duty-rates/hs/new",
+            f"{ops}/duty-rates/hs/{coffee_duty.id}",
+            f"{ops}/duty-rates/restrictions",
+            f"{ops}/shipping",
+            f"{ops}/halal",
+            f"{ops}/halal/{body.id}",
+        ],
+        posts=[
+            (f"{ops}/settings", {"hold_new_listings": "y", "default_commission": "12"}),
+            (f"{ops}/rates", {"currency": "THB", "rate": "1.05", "as_of": str(clock.today())}),
+            (f"{ops}/taxes/new", rule),
+            (
+                f"{ops}/taxes/{vat.id}",
+                rule | {"name": "VAT", "rate": "8", "valid_from": "2026-01-01"},
+            ),
+            (f"{ops}/taxes/{vat.id}/end", {"end-valid_to": "2027-12-31"}),
+            (f"{ops}/duty-rates", {"market": "MY", "category": str(tea.id), "rate": "6"}),
+            (f"{ops}/duty-rates/hs/new", hs_rate | {"hs_prefix": "090121", "rate": "70"}),
+            (f"{ops}/duty-rates/hs/{coffee_duty.id}", hs_rate),
+            (f"{ops}/duty-rates/hs/{coffee_duty.id}/confirm", {}),
+            (f"{ops}/duty-rates/hs/{coffee_duty.id}/end", {"end-valid_to": "2027-12-31"}),
+            (
+                f"{ops}/duty-rates/restrictions",
+                {"market": "PH", "category": str(tea.id), "blocked": "y"},
+            ),
+            (f"{ops}/shipping/MY", {"MY-first_kg_twd": "410", "MY-extra_kg_twd": "90"}),
+            (f"{ops}/halal", {"code": "MUI", "name": "Majelis Ulama Indonesia", "country": "ID"}),
+            (f"{ops}/halal/{body.id}", {"code": "THIDA", "name": "Renamed", "country": "TW"}),
+            (f"{ops}/vendors/{vendor.id}/account", {"commission": "11"}),
+            (f"{ops}/products/{product.id}/moderate", {"decision": "remove", "reason": "Fake"}),
+            (f"{ops}/vendors/{vendor.id}/standing", {"decision": "suspend", "reason": "Fees"}),
+        ],
+    )
+
+
+def rules_state(db) -> dict:
+    """state() and what the rules' forms could change."""
+    found = state(db)
+
+    def rows(*columns):
+        return db.session.execute(select(*columns).order_by(columns[0])).all()
+
+    found["settings"] = rows(StoreSetting.key, StoreSetting.value)
+    found["rates"] = rows(ExchangeRate.id, ExchangeRate.currency_code, ExchangeRate.rate)
+    found["tax_rules"] = rows(TaxRule.id, TaxRule.rate, TaxRule.name, TaxRule.valid_to)
+    found["duty_rates"] = rows(CategoryDutyRate.id, CategoryDutyRate.rate)
+    found["hs_duty_rates"] = rows(DutyRate.id, DutyRate.rate, DutyRate.confirmed, DutyRate.valid_to)
+    found["restrictions"] = rows(CategoryRestriction.id, CategoryRestriction.blocked)
+    found["shipping"] = rows(ShippingRate.market_code, ShippingRate.first_kg_twd)
+    found["halal_bodies"] = rows(HalalBody.id, HalalBody.name, HalalBody.recognised_by_jakim)
+    found["commission"] = rows(Vendor.id, Vendor.commission_bp)
+    return found
+
+
+def test_rules_console_sends_anonymous_visitors_to_sign_in(app, db, rules_console):
+    browser = signed_in(app, None)
+    before = rules_state(db)
+
+    for path in rules_console.gets:
+        assert_sent_to_sign_in(browser.get(path), path.split("?")[0])
+    for path, form in rules_console.posts:
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert_sent_to_sign_in(response)
+
+    assert rules_state(db) == before
+
+
+@pytest.mark.parametrize("who", ["shopper", "vendor_owner", "vendor_member"])
+def test_rules_console_is_404_for_everyone_but_operators(
+    app, db, world, rules_console, shopper, outbox, who
+):
+    user = {"shopper": shopper, "vendor_owner": world.owner, "vendor_member": world.member}[who]
+    browser = signed_in(app, user)
+    outbox.clear()
+    before = rules_state(db)
+
+    for path in rules_console.gets:
+        assert browser.get(path).status_code == 404, path
+    for path, form in rules_console.posts:
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert response.status_code == 404, path
+
+    assert rules_state(db) == before
+    assert outbox == []
+
+
+def test_operators_open_the_rules_console_and_its_posts_act(app, db, rules_console, operator):
+    """The control for the refusals above: the same requests by an operator, each audited."""
+    browser = signed_in(app, operator)
+    for path in rules_console.gets:
+        assert browser.get(path).status_code == 200, path
+    for missing in (
+        "products/999999",
+        "vendors/999999/account",
+        "taxes/999999",
+        "halal/999999",
+        "duty-rates/hs/999999",
+    ):
+        assert browser.get(f"/{LANG}/ops/{missing}").status_code == 404, missing
+    before = rules_state(db)
+
+    for path, form in rules_console.posts:
+        audit_before = rules_state(db)["audit"]
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert response.status_code == 303, path
+        assert rules_state(db)["audit"] > audit_before, path
+
+    after = rules_state(db)
+    for key in (
+        "settings",
+        "rates",
+        "tax_rules",
+        "duty_rates",
+        "hs_duty_rates",
+        "restrictions",
+        "shipping",
+        "halal_bodies",
+    ):
+        assert after[key] != before[key], key
+    assert after["commission"] != before["commission"]
+    assert after["vendors"] != before["vendors"]  # suspended
+    assert after["products"] != before["products"]  # removed
+
+
+# -- the operators' area: analytics, operations health, audit log -------------------------------
+
+
+@dataclass
+class InsightConsole:
+    """A paid order (figures to show), a delivery that failed for good (to retry), and every
+    page and form of analytics, operations health and the audit log."""
+
+    failed: OutboxMessage
+    gets: list[str]
+    #: (path, form) of every POST, with a body that would act if it were allowed
+    posts: list[tuple[str, dict]]
+
+
+@pytest.fixture
+def insight_console(db, world) -> InsightConsole:
+    paid_order([(world.variant, 1)], "TH")
+    failed = OutboxMessage(
+        kind="mail",
+        payload={"to": "buyer@example.com", "subject": "Hello", "body": "Hi", "template": ""},
+        status="failed",
+        attempts=5,
+        last_error="SMTPServerDisconnected",
+    )
+    db.session.add(failed)
+    db.session.commit()
+    ops = f"/{LANG}/ops"
+    return InsightConsole(
+        failed=failed,
+        gets=[
+            f"{ops}/analytics",
+            f"{ops}/analytics?days=7",
+            f"{ops}/analytics/markets.csv",
+            f"{ops}/health",
+            f"{ops}/audit",
+            f"{ops}/audit?kind=outbox.retried&date_from=2026-01-01",
+        ],
+        posts=[(f"{ops}/health/deliveries/{failed.id}/retry", {})],
+    )
+
+
+def test_insight_console_sends_anonymous_visitors_to_sign_in(app, db, insight_console):
+    browser = signed_in(app, None)
+    before = ops_state(db)
+
+    for path in insight_console.gets:
+        assert_sent_to_sign_in(browser.get(path), path.split("?")[0])
+    for path, form in insight_console.posts:
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert_sent_to_sign_in(response)
+
+    assert ops_state(db) == before
+
+
+@pytest.mark.parametrize("who", ["shopper", "vendor_owner", "vendor_member"])
+def test_insight_console_is_404_for_everyone_but_operators(
+    app, db, world, insight_console, shopper, outbox, who
+):
+    """Sales figures of every vendor, webhooks and the audit log are for operators only."""
+    user = {"shopper": shopper, "vendor_owner": world.owner, "vendor_member": world.member}[who]
+    browser = signed_in(app, user)
+    outbox.clear()
+    before = ops_state(db)
+
+    for path in insight_console.gets:
+        assert browser.get(path).status_code == 404, path
+    for path, form in insight_console.posts:
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert response.status_code == 404, path
+
+    assert ops_state(db) == before
+    assert outbox == []
+
+
+def test_operators_open_the_insight_console_and_its_posts_act(app, db, insight_console, operator):
+    """The control for the refusals above: the same requests by an operator, each audited."""
+    browser = signed_in(app, operator)
+    for path in insight_console.gets:
+        assert browser.get(path).status_code == 200, path
+    assert browser.get(f"/{LANG}/ops/analytics/nonsense.csv").status_code == 404
+
+    for path, form in insight_console.posts:
+        before = ops_state(db)
+        response = browser.client.post(path, data={"csrf_token": token(browser), **form})
+        assert response.status_code == 303, path
+        after = ops_state(db)
+        assert after["deliveries"] != before["deliveries"], path
+        assert after["audit"] == before["audit"] + 1, path

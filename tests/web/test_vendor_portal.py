@@ -43,9 +43,12 @@ def approved(make):
 def test_apply_then_operator_approves_and_the_vendor_is_told(browser, db, make, outbox):
     response = browser.submit("/zh-hant/vendor/apply", APPLICATION)
     assert response.status_code == 303
+    assert response.headers["Location"] == "/zh-hant/account/check-email"
     vendor = db.session.scalar(select(Vendor).where(Vendor.name_en == "Yingge Clay Studio"))
     assert vendor.status == "pending"
     assert outbox[-1]["To"] == "owner@yingge.example.com"
+    assert "/zh-hant/account/verify/" in outbox[-1].get_content()  # confirm the address
+    browser.sign_in("owner@yingge.example.com", APPLICATION["password"], lang="zh-hant")
     dashboard = html(browser.get("/zh-hant/vendor/"))
     assert "owner@yingge.example.com" in dashboard  # "we will email ..." while pending
     assert browser.get("/zh-hant/vendor/products").status_code == 302  # not yet
@@ -79,6 +82,7 @@ def test_rejected_applicant_sees_the_reason(browser, db, make, outbox):
         vendor, make.user(role="operator"), False, "Business number belongs to another company."
     )
     db.session.commit()
+    browser.sign_in("owner@yingge.example.com", APPLICATION["password"], lang="zh-hant")
     page = html(browser.get("/zh-hant/vendor/"))
     assert "Business number belongs to another company." in page
 
@@ -429,7 +433,9 @@ def test_photo_upload_shows_on_the_storefront(browser, db, approved, make):
     media = browser.get(f"/media/{image.key}-list.webp")
     assert media.status_code == 200
     assert media.mimetype == "image/webp"
-    assert "immutable" in media.headers["Cache-Control"]
+    # cached for a day, not for ever: a photo the vendor deletes must leave caches too
+    assert "max-age=86400" in media.headers["Cache-Control"]
+    assert "immutable" not in media.headers["Cache-Control"]
     media.close()
 
 

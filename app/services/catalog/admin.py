@@ -106,6 +106,7 @@ def save_product(
     if found:
         raise Invalid(found)
     created = product is None
+    content_before = listing.reviewed_content(product) if product is not None else None
     try:
         [saved] = writer.write_all(
             vendor, [writer.Item(draft, product)], writer.Mode.REPLACE, ref, actor
@@ -114,7 +115,8 @@ def save_product(
         raise Invalid([problem(("variants", 0, "stock"), error.code, **error.params)]) from None
     db.session.flush()
     db.session.refresh(saved, ["images", "translations"])
-    listing.settle(saved, hold_for_review)
+    edited = content_before is not None and listing.reviewed_content(saved) != content_before
+    listing.settle(saved, hold_for_review, edited=edited)
     db.session.flush()
     product_events.changed([saved.id])
     audit.record(

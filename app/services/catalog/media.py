@@ -1,7 +1,8 @@
 """Product images: verified with Pillow, stripped of metadata, stored as WebP renditions.
 
-Every rendition is named after a hash of the decoded pixels, so a stored file never changes and
-can be cached for a year; uploading the same picture twice stores it once.
+Every rendition is named after a hash of the decoded pixels, so a stored file never changes;
+uploading the same picture twice stores it once. A rendition is served only while a product
+photo or a return photo names its key (`is_served`): deleting the photo stops it at once.
 """
 
 from __future__ import annotations
@@ -10,13 +11,17 @@ import contextlib
 import hashlib
 import io
 import os
+import re
 import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import exists, select, union_all
 
+from app.extensions import db
+from app.models import ProductImage, ReturnPhoto, Zone
 from app.services.errors import ImageRejected
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -85,6 +90,25 @@ def media_root(root: str | os.PathLike) -> Path:
     path = Path(root)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+#: how a rendition's file is named: <key>-<rendition>.webp
+_RENDITION_FILE = re.compile(r"(p/[0-9a-f]{2}/[0-9a-f]{32})-(?:thumb|list|zoom)\.webp")
+
+
+def is_served(filename: str) -> bool:
+    """Whether /media/<filename> is a rendition of a photo some row still names (a product
+    photo, a return photo, a zone's banner)."""
+    match = _RENDITION_FILE.fullmatch(filename or "")
+    if match is None:
+        return False
+    key = match.group(1)
+    named = union_all(
+        select(ProductImage.id).where(ProductImage.key == key),
+        select(ReturnPhoto.id).where(ReturnPhoto.key == key),
+        select(Zone.id).where(Zone.banner_key == key),
+    )
+    return bool(db.session.scalar(select(exists(named.subquery()))))
 
 
 def key_for(image: Image.Image) -> str:

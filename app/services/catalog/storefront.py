@@ -1,19 +1,15 @@
-"""Read side of the catalog for the storefront: listings (keyset-paged), product detail."""
+"""Read side of the catalog for the storefront: cards, product detail (listings: browse)."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Select, select, tuple_
+from sqlalchemy import Select, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload, undefer
 
 from app.domain import halal
-from app.domain.ids import fits_integer
 from app.domain.locales import fallback_chain
 from app.domain.money import Money
 from app.extensions import db
@@ -73,12 +69,6 @@ class Card:
     variant_id: int | None = None
 
 
-@dataclass(frozen=True)
-class Page:
-    cards: list[Card]
-    next_cursor: str | None
-
-
 def visible() -> list:
     """The storefront shows active products of approved vendors only.
 
@@ -128,82 +118,8 @@ def to_card(product: Product, shopper: Shopper) -> Card:
     )
 
 
-# -- keyset cursors ---------------------------------------------------------------------------
-
-
-def encode_cursor(sort: Sort, row) -> str:
-    """The position after `row` (anything with id, published_at and min_price_twd)."""
-    value = row.published_at.isoformat() if sort is Sort.NEWEST else str(row.min_price_twd)
-    raw = f"{value}|{row.id}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(sort: Sort, cursor: str | None):
-    """(sort value, id) from a cursor, or None when absent or not one of ours."""
-    if not cursor or len(cursor) > 100:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        value, product_id = raw.rsplit("|", 1)
-        key = datetime.fromisoformat(value) if sort is Sort.NEWEST else int(value)
-        number = int(product_id)
-    except (ValueError, UnicodeDecodeError, binascii.Error):
-        return None
-    if not fits_integer(number) or (isinstance(key, int) and not fits_integer(key)):
-        return None
-    return key, number
-
-
-def _ordered(stmt: Select, sort: Sort, cursor: str | None) -> Select:
-    after = decode_cursor(sort, cursor)
-    if sort is Sort.NEWEST:
-        columns = (Product.published_at, Product.id)
-        stmt = stmt.order_by(Product.published_at.desc(), Product.id.desc())
-        if after:
-            stmt = stmt.where(tuple_(*columns) < after)
-    elif sort is Sort.PRICE_ASC:
-        columns = (Product.min_price_twd, Product.id)
-        stmt = stmt.order_by(Product.min_price_twd.asc(), Product.id.asc())
-        if after:
-            stmt = stmt.where(tuple_(*columns) > after)
-    else:
-        columns = (Product.min_price_twd, Product.id)
-        stmt = stmt.order_by(Product.min_price_twd.desc(), Product.id.desc())
-        if after:
-            stmt = stmt.where(tuple_(*columns) < after)
-    return stmt
-
-
-def _page(stmt: Select, sort: Sort, cursor: str | None, shopper: Shopper, size: int) -> Page:
-    """A page of cards: the ids come from the keyset query, the cards (mostly) from the cache."""
-    rows = db.session.execute(_ordered(stmt, sort, cursor).limit(size + 1)).all()
-    more = len(rows) > size
-    rows = rows[:size]
-    cards = cards_for([row.id for row in rows], shopper)
-    next_cursor = encode_cursor(sort, rows[-1]) if more and rows else None
-    return Page([cards[row.id] for row in rows if row.id in cards], next_cursor)
-
-
 def _listing_base() -> Select:
     return select(Product).where(*visible())
-
-
-def _listing_keys() -> Select:
-    return select(Product.id, Product.published_at, Product.min_price_twd).where(*visible())
-
-
-def category_page(
-    category: CategoryInfo, sort: Sort, cursor: str | None, shopper: Shopper, size: int = PAGE_SIZE
-) -> Page:
-    stmt = _listing_keys().where(Product.category_id == category.id)
-    return _page(stmt, sort, cursor, shopper, size)
-
-
-def vendor_page(
-    vendor: Vendor, sort: Sort, cursor: str | None, shopper: Shopper, size: int = PAGE_SIZE
-) -> Page:
-    stmt = _listing_keys().where(Product.vendor_id == vendor.id)
-    return _page(stmt, sort, cursor, shopper, size)
 
 
 def cards_for(product_ids: Sequence[int], shopper: Shopper) -> dict[int, Card]:
@@ -319,5 +235,6 @@ def estimate_for(view: ProductView, variant: VariantView, shopper: Shopper):
         variant.price_twd,
         variant.weight_g,
         view.product.category_id,
+        view.product.hs_code,
         shopper.today,
     )

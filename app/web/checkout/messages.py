@@ -69,6 +69,11 @@ def cart_refused(error: ServiceError) -> str:
 def checkout_refused(error: ServiceError) -> str:
     if error.code == "cart.empty":
         return _("Your cart is empty.")
+    if error.code == "cart.not_shipped":
+        return _(
+            "Some items cannot be sent to the country you ship to: please remove them from your "
+            "cart."
+        )
     if error.code == "cart.unavailable":
         return _(
             "Some items are no longer available in the quantity you chose: please check your cart."
@@ -82,6 +87,8 @@ def checkout_refused(error: ServiceError) -> str:
             "Prices, the exchange rate or taxes changed since you looked. Please check the new "
             "total, then place your order."
         )
+    if error.code == "account.unverified":
+        return _("Confirm your email address first: open the link we sent to it.")
     if error.code == "order.not_payable":
         return _("This order can no longer be paid.")
     return _("Paying is not possible just now. Please try again in a few minutes.")

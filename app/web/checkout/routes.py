@@ -8,7 +8,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from flask_babel import gettext as _
 
 from app.domain.ids import parse_id
-from app.services import cart
+from app.services import cart, zone_stats
 from app.services.errors import CartRefused
 from app.transaction import unit_of_work
 from app.web.checkout import cart_store, forms, messages
@@ -20,7 +20,10 @@ bp = Blueprint("checkout", __name__, url_prefix="/<lang:lang>", template_folder=
 
 
 def cart_page(status: int = 200, message: str | None = None):
-    priced = cart.price(cart_store.items(), shopper())
+    items = cart_store.items()
+    priced = cart.price(items, shopper())
+    # an htmx change also sends the header's cart link with its new count (out of band)
+    count = {"count": sum(item.quantity for item in items)} if wants_fragment() else {}
     return render_page_or_block(
         "checkout/cart.html",
         "cart",
@@ -29,6 +32,7 @@ def cart_page(status: int = 200, message: str | None = None):
         message=message,
         quantity_form=forms.QuantityForm(),
         remove_form=forms.RemoveForm(),
+        **count,
     )
 
 
@@ -57,6 +61,8 @@ def add_to_cart():
         quantity = form.quantity.data if form.quantity.data is not None else 1
         zone = parse_id(form.zone.data)
         error = _change(lambda items: cart.add(items, variant_id, quantity, zone))
+        if error is None:
+            zone_stats.count("add_to_carts", zone)  # none when not found in a zone
     if wants_fragment():
         return render_template(
             "checkout/_added.html", error=error, count=cart_store.count(), status=200

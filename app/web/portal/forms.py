@@ -32,9 +32,9 @@ from app.services import vendors
 from app.services.catalog import images as product_images
 from app.services.catalog import media
 from app.services.catalog.problems import message
-from app.services.errors import ServiceError
+from app.services.errors import ServiceError, WeakPassword
 from app.web import labels
-from app.web.account.forms import new_password_fields
+from app.web.account.forms import new_password_fields, weak_password
 from app.web.forms import StoreForm, SubForm
 from app.web.validators import (
     DayField,
@@ -95,13 +95,16 @@ class ApplicationForm(StoreForm):
         )
 
     def show_error(self, error: ServiceError) -> None:
+        if isinstance(error, WeakPassword):
+            self.password.errors.append(weak_password(error))
+            return
         messages = {
             "ubn.invalid": _l(
                 "This is not a valid unified business number. Check the 8 digits on your "
                 "registration."
             ),
             "ubn.taken": _l("A vendor with this business number is already registered."),
-            "email.taken": _l("An account with this email already exists."),
+            "email.invalid": _l("Enter an email address like name@example.com."),
         }
         getattr(self, error.field).errors.append(messages[error.code])
 

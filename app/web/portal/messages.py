@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from app.services.errors import ListingRefused
+from app.services.errors import InvitationRefused, ListingRefused
 from app.services.reference import CategoryInfo
 from app.web.context import category_name as _category_text
 from app.web.formatting import format_list
@@ -28,7 +28,9 @@ def saved(product, created: bool) -> str:
             needs=_needs(missing_of(product)),
         )
     if product.status == "pending_review":
-        return _("Saved. An operator reviews new listings before shoppers see them.")
+        if created:
+            return _("Saved. An operator reviews new listings before shoppers see them.")
+        return _("Changes saved. An operator reviews them before shoppers see the product again.")
     return _("Product saved. Add photos next.") if created else _("Changes saved.")
 
 
@@ -80,5 +82,12 @@ def imported(record) -> str:
     return text
 
 
-def invitee_has_account() -> str:
-    return _("This address already has an account. Ask them to use another address for the portal.")
+def invitation_refused(error: InvitationRefused) -> str:
+    if error.code == "vendor.not_approved":
+        return _("You can invite staff once your shop is approved.")
+    if error.code == "owner.unverified":
+        return _("Confirm your own email address first: open the link we sent you.")
+    return _(
+        "You sent %(limit)d invitations today, the most for one day. Try again tomorrow.",
+        limit=error.params.get("limit", 0),
+    )

@@ -20,21 +20,27 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 
 from app.extensions import limiter
-from app.services import reference, vendors
+from app.services import reference, settings, vendors
 from app.services.catalog import portal
 from app.services.errors import (
     BusinessNumberTaken,
     EmailTaken,
     InvalidBusinessNumber,
     InvalidDecision,
+    InvalidEmail,
     InvitationInvalid,
+    InvitationRefused,
     NotFound,
+    WeakPassword,
 )
+from app.services.orders import fulfilment
 from app.transaction import unit_of_work
+from app.web import sessions
 from app.web.access import vendor_staff
+from app.web.account.forms import weak_password
 from app.web.i18n import current_language
 from app.web.portal import forms, messages
 
@@ -53,7 +59,8 @@ def reader_locale() -> str:
 
 
 def hold() -> bool:
-    return current_app.config["HOLD_NEW_LISTINGS"]
+    """Operators hold new and changed listings for review (a store setting)."""
+    return settings.hold_new_listings()
 
 
 def category_choices() -> list[tuple[int, str]]:
@@ -74,13 +81,19 @@ def apply():
     if form.validate_on_submit():
         try:
             with unit_of_work():
-                _vendor, owner = vendors.apply(form.to_application(g.lang))
-        except (InvalidBusinessNumber, BusinessNumberTaken, EmailTaken) as error:
+                # None when the address has an account: answered the same (vendors.apply)
+                vendors.apply(form.to_application(g.lang))
+        except (InvalidBusinessNumber, BusinessNumberTaken, InvalidEmail, WeakPassword) as error:
             form.show_error(error)
         else:
-            login_user(owner)
-            flash(_("Thank you! We received your application and will reply by email."), "success")
-            return redirect(url_for("vendor.dashboard"), code=303)
+            flash(
+                _(
+                    "Thank you! We sent a message to the address you gave: confirm it, then "
+                    "sign in to follow your application."
+                ),
+                "success",
+            )
+            return redirect(url_for("account.check_email"), code=303)
     return render_template("portal/apply.html", form=form)
 
 
@@ -95,6 +108,7 @@ def dashboard():
         vendor=g.vendor,
         board=portal.dashboard(g.vendor, reader_locale()),
         low_stock=portal.LOW_STOCK,
+        waiting=fulfilment.waiting_count(g.vendor),
     )
 
 
@@ -109,8 +123,10 @@ def staff():
         try:
             with unit_of_work():
                 invitation = vendors.invite(g.vendor, current_user, form.email.data, g.lang)
-        except EmailTaken:
-            form.email.errors.append(messages.invitee_has_account())
+        except InvitationRefused as error:
+            form.email.errors.append(messages.invitation_refused(error))
+        except InvalidEmail:
+            form.email.errors.append(_("Enter an email address like name@example.com."))
         else:
             flash(_("Invitation sent to %(email)s.", email=invitation.email), "success")
             return redirect(url_for("vendor.staff"), code=303)
@@ -164,7 +180,10 @@ def join(token: str):
                 user = vendors.accept(invitation, form.name.data, form.password.data)
         except (EmailTaken, InvitationInvalid):
             return render_template("portal/join_invalid.html"), 404
-        login_user(user)
+        except WeakPassword as error:
+            form.password.errors.append(weak_password(error))
+            return render_template("portal/join.html", form=form, invitation=invitation)
+        sessions.sign_in(user)
         flash(
             _("Welcome to the %(vendor)s team!", vendor=invitation.vendor.name_zh_hant), "success"
         )

@@ -20,6 +20,11 @@ def apply(
     """Write a checked plan (one transaction: the caller's unit of work commits). New
     products are drafts until they have a photo; listed products stay listed."""
     touched = [item for item in import_plan.products if item.touched]
+    content_before = {
+        item.existing.id: listing.reviewed_content(item.existing)
+        for item in touched
+        if item.existing is not None
+    }
     products = writer.write_all(
         vendor,
         [writer.Item(item.draft, item.existing, item.existing_variants) for item in touched],
@@ -30,7 +35,9 @@ def apply(
         reference_text,
     )
     for product in products:
-        listing.settle(product, hold_for_review)
+        before = content_before.get(product.id)
+        edited = before is not None and listing.reviewed_content(product) != before
+        listing.settle(product, hold_for_review, edited=edited)
     product_events.changed(p.id for p in products)
     audit.record(
         actor,
