@@ -93,6 +93,12 @@ class LocalStripe:
         response = self.http.post(f"{self.url}/_config/webhooks/tgg", data=data, timeout=10)
         response.raise_for_status()
 
+    def forget_webhooks(self) -> None:
+        """Point the registration at a port nobody listens on (localstripe has no way to delete
+        one): events of later tests must not reach a receiver that outlives its test, such as
+        the browser tests' session-long server, which shares the app's global session."""
+        self.register_webhook("http://127.0.0.1:9/nobody-listens", "whsec_nobody")
+
     def clear(self) -> None:
         """Forget every object (webhook registrations stay)."""
         self.http.delete(f"{self.url}/_config/data", timeout=10).raise_for_status()

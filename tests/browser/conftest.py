@@ -256,7 +256,8 @@ def stripe_webhooks(live_server, localstripe):
     their own receivers."""
     secret = live_server.app.config["STRIPE_WEBHOOK_SECRET"]
     localstripe.register_webhook(live_server.url("/webhooks/stripe"), secret)
-    return localstripe
+    yield localstripe
+    localstripe.forget_webhooks()
 
 
 @pytest.fixture(autouse=True)

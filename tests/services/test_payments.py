@@ -48,6 +48,7 @@ def live(store, localstripe, outbox):
     store.tap.holding = False
     yield store
     store.tap.holding = False
+    localstripe.forget_webhooks()
 
 
 # -- the shopper's side, through the services ---------------------------------------------------

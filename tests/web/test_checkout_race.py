@@ -98,6 +98,7 @@ def store(tmp_path_factory, test_settings, localstripe):
             store.log = log
             yield store
         finally:
+            localstripe.forget_webhooks()
             process.terminate()
             process.wait(timeout=20)
             with app.app_context():
