@@ -56,9 +56,15 @@ def bump(*areas: str) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _committed(session) -> None:
+    global _next_check
     areas = session.info.pop(_PENDING, None)
     if areas:
         cache.invalidate_areas(areas)
+        # Look at the stamps on the next request: this process has not seen its own new
+        # versions yet, and would otherwise empty the caches it is refilling a second time
+        # whenever the timed check next comes round.
+        with _lock:
+            _next_check = 0.0
 
 
 @event.listens_for(Session, "after_rollback")
