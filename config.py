@@ -168,6 +168,10 @@ class Config:
     #: how often each app process looks whether operators changed cached data (seconds);
     #: holding new listings for review is a store setting in the console now, not config
     CACHE_CHECK_SECONDS = float(os.environ.get("CACHE_CHECK_SECONDS", "1"))
+    #: anonymous storefront pages kept per app process (app.web.page_cache): the longest a
+    #: kept page lives (changes empty the store at once; 0 turns it off) and the bytes it holds
+    PAGE_CACHE_SECONDS = float(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+    PAGE_CACHE_BYTES = int(os.environ.get("PAGE_CACHE_BYTES", str(64 * 1024 * 1024)))
     #: uploads: eight 8 MB photos in one request, with room for the form around them
     MAX_CONTENT_LENGTH = 70 * 1024 * 1024
     MAX_FORM_MEMORY_SIZE = 6 * 1024 * 1024

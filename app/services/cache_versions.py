@@ -38,10 +38,14 @@ _next_check = 0.0
 
 
 def bump(*areas: str) -> None:
-    """Announce a change to `areas` (cache.AREAS) with the transaction being written."""
+    """Announce a change to `areas` (cache.AREAS) with the transaction being written (once
+    per area and transaction: every process looks only at whether the stamp moved)."""
+    pending = db.session.info.setdefault(_PENDING, set())
     for area in areas:
         if area not in cache.AREAS:
             raise ValueError(f"unknown cache area {area!r}")
+        if area in pending:
+            continue
         raised = db.session.execute(
             update(CacheVersion)
             .where(CacheVersion.area == area)
@@ -51,7 +55,7 @@ def bump(*areas: str) -> None:
             db.session.execute(
                 insert(CacheVersion).values(area=area, version=2, updated_at=clock.now())
             )
-    db.session.info.setdefault(_PENDING, set()).update(areas)
+        pending.add(area)
 
 
 @event.listens_for(Session, "after_commit")

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from app.extensions import db
-from app.models import ExchangeRate
+from app.models import ExchangeRate, Variant
 from app.models.user import Role
 from app.services import clock
 from tests.factories import PASSWORD, Factories
@@ -83,6 +83,7 @@ def store(tmp_path_factory, test_settings):
                 variants=[{"sku": "TS-1", "price_twd": 1000, "stock": 5}],
             )
             make.user(Role.OPERATOR, email="ops@two-servers.example")
+            make.user(Role.VENDOR, vendor=vendor, email="owner@two-servers.example")
             db.session.commit()
             db.session.remove()
             db.engine.dispose()
@@ -99,14 +100,14 @@ def amount(price: str) -> Decimal:
     return Decimal(re.search(r"\d[\d,]*\.\d\d", price).group(0).replace(",", ""))
 
 
-def signed_in_operator(base: str) -> requests.Session:
+def signed_in(base: str, email: str = "ops@two-servers.example") -> requests.Session:
     session = requests.Session()
     page = session.get(f"{base}/en/account/sign-in", timeout=10)
     response = session.post(
         f"{base}/en/account/sign-in",
         data={
             "csrf_token": TOKEN.search(page.text).group(1),
-            "email": "ops@two-servers.example",
+            "email": email,
             "password": PASSWORD,
         },
         allow_redirects=False,
@@ -140,7 +141,7 @@ def test_a_rate_set_on_one_server_prices_on_the_other_within_seconds(store):
             assert amount(thai_price(second)) == Decimal("1032.10")
 
         # the operator sets today's rate through the first server ...
-        ops = signed_in_operator(first)
+        ops = signed_in(first)
         page = ops.get(f"{first}/en/ops/rates", timeout=10)
         saved = ops.post(
             f"{first}/en/ops/rates",
@@ -164,3 +165,35 @@ def test_a_rate_set_on_one_server_prices_on_the_other_within_seconds(store):
             )
             time.sleep(0.05)
         print(f"seen by the second server after {time.monotonic() - changed_at:.2f} s")
+
+
+def test_a_vendors_change_on_one_server_reaches_the_other_servers_kept_pages(store):
+    """Anonymous pages are kept per process (app.web.page_cache); a product change raises the
+    catalog stamp, so the other server drops its kept page within seconds."""
+    app, settings = store
+    with app.app_context():
+        variant_id = db.session.scalar(select(Variant.id).where(Variant.sku == "TS-1"))
+    product = "/en/products/two-servers-tea/oolong"
+    with app_server(settings) as first, app_server(settings) as second:
+        shopper = requests.Session()
+        assert "Out of stock" not in shopper.get(f"{second}{product}", timeout=10).text
+        kept = shopper.get(f"{second}{product}", timeout=10)
+        assert kept.headers["X-Page-Cache"] == "hit"
+
+        vendor = signed_in(first, "owner@two-servers.example")
+        listing = vendor.get(f"{first}/en/vendor/products", timeout=10)
+        saved = vendor.post(
+            f"{first}/en/vendor/variants/{variant_id}",
+            data={
+                "csrf_token": TOKEN.search(listing.text).group(1),
+                "price_twd": "1000",
+                "stock": "0",
+            },
+            allow_redirects=False,
+            timeout=10,
+        )
+        assert saved.status_code == 303, saved.text[:1000]
+        changed_at = time.monotonic()
+        while "Out of stock" not in shopper.get(f"{second}{product}", timeout=10).text:
+            assert time.monotonic() - changed_at < 2.5, "the second server still shows it in stock"
+            time.sleep(0.05)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from app.models import ZoneProduct
 from app.services import cache, cache_versions, reference
 from app.services.catalog import storefront as catalog
+from app.web import page_cache
 
 PER_PAGE = catalog.PAGE_SIZE
 #: the shop's tea products in the grown catalog: three pages of a listing (24, 24, 2)
@@ -278,7 +279,12 @@ def test_cached_cards_spare_their_queries(client, make, count_queries):
     reference.get()
     with count_queries() as cold:
         client.get("/en/c/tea")
+    page_cache.store.clear()  # the page rendered again (as for a shopper with a cart)
     with count_queries() as warm:
         client.get("/en/c/tea")
     # the page with its counts, and the shops' names for the shop filter; cards from the cache
     assert len(warm) == 2 < len(cold)
+    # and the kept page costs none
+    with count_queries() as kept:
+        assert client.get("/en/c/tea").headers["X-Page-Cache"] == "hit"
+    assert kept == []

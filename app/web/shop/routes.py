@@ -20,6 +20,7 @@ from app.services.catalog.storefront import Sort
 from app.services.search import service as search_service
 from app.web.context import shopper
 from app.web.htmx import hx_redirect, render_page_or_block, triggered_by, wants_fragment
+from app.web.page_cache import page
 from app.web.params import id_arg
 from app.web.safe_redirect import safe_next
 from app.web.shop.structured import product_jsonld
@@ -29,6 +30,10 @@ bp = Blueprint("shop", __name__, url_prefix="/<lang:lang>", template_folder="tem
 
 @bp.get("/")
 def home():
+    return page(_home)
+
+
+def _home():
     who = shopper()
     live = zones.live_zones(who, clock.now())
     categories = who.ref.categories_in_order()
@@ -37,6 +42,10 @@ def home():
 
 @bp.get("/c/<slug>")
 def category(slug: str):
+    return page(lambda: _category(slug))
+
+
+def _category(slug: str):
     who = shopper()
     info = who.ref.category_by_slug(slug)
     if info is None:
@@ -59,6 +68,13 @@ def category(slug: str):
 
 @bp.get("/products/<vendor_slug>/<handle>")
 def product(vendor_slug: str, handle: str):
+    zone_id = id_arg("zone")
+    if zone_id is not None and not wants_fragment():  # a card of a zone was followed
+        zone_stats.count("product_views", zone_id)
+    return page(lambda: _product(vendor_slug, handle, zone_id))
+
+
+def _product(vendor_slug: str, handle: str, zone_id: int | None):
     who = shopper()
     view = catalog.product_detail(vendor_slug, handle, who)
     if view is None:
@@ -68,9 +84,6 @@ def product(vendor_slug: str, handle: str):
     if selected is None:
         selected = next((v for v in view.variants if v.in_stock), view.variants[0])
     estimate = catalog.estimate_for(view, selected, who)
-    zone_id = id_arg("zone")
-    if zone_id is not None and not wants_fragment():  # a card of a zone was followed
-        zone_stats.count("product_views", zone_id)
     return render_page_or_block(
         "shop/product.html",
         "buy_box",
@@ -88,9 +101,13 @@ def zone(slug: str):
     found = zones.zone_by_slug(slug, who, clock.now())
     if found is None:
         abort(404)
-    view, window = zones.zone_page(found, who, **_cursors())
     if not any(_cursors().values()):  # the zone opened (not a further page of it)
         zone_stats.count("views", found.id, trusted=True)
+    return page(lambda: _zone(found))
+
+
+def _zone(found):
+    view, window = zones.zone_page(found, shopper(), **_cursors())
     return render_page_or_block(
         "shop/zone.html", "results", zone=view, cards=view.cards, window=window, card_zone=view.id
     )
@@ -98,6 +115,10 @@ def zone(slug: str):
 
 @bp.get("/shops/<vendor_slug>")
 def vendor(vendor_slug: str):
+    return page(lambda: _vendor(vendor_slug))
+
+
+def _vendor(vendor_slug: str):
     who = shopper()
     found = catalog.approved_vendor(vendor_slug)
     if found is None:
@@ -152,6 +173,10 @@ def _search_params() -> search_service.Params:
 
 @bp.get("/search")
 def search():
+    return page(_search)
+
+
+def _search():
     who = shopper()
     params = _search_params()
     result = search_service.search(params, who)
