@@ -14,7 +14,7 @@ from app.web.params import IdConverter
 
 
 def register_web(app: Flask) -> None:
-    from app.web import ceiling, errors, freshness, sessions
+    from app.web import ceiling, errors, freshness, page_cache, sessions
     from app.web.account import mailed_links, settings  # noqa: F401 - their routes join bp
     from app.web.account.routes import bp as account_bp
     from app.web.checkout import checkout, orders, return_photos, returns  # noqa: F401 - their routes join bp
@@ -46,6 +46,7 @@ def register_web(app: Flask) -> None:
     # before any rule is added: rules compile their converters when registered
     app.url_map.converters["int"] = IdConverter
     register_context(app)
+    app.jinja_env.globals["personal"] = page_cache.personal
     app.register_blueprint(shop_bp)
     app.register_blueprint(account_bp)
     app.register_blueprint(seo_bp)

@@ -258,8 +258,9 @@ def test_thai_shopper_buys_from_two_shops_and_pays_by_card(visit, live_server, s
     total = open_cart_with_two_parcels(visit_, goods)
     ref = check_out(visit_, total, email)
     assert order_status(server, ref) == "awaiting_payment"
-    # htmx (served from its CDN URL, SRI checked) still runs under the page's own policy
-    assert page.evaluate("() => typeof window.htmx === 'object'")
+    # htmx (served from its CDN URL, SRI checked) still runs under the page's own policy: a
+    # deferred script, so wait for it to have run (a refused script never does)
+    page.wait_for_function("() => typeof window.htmx === 'object'", timeout=10_000)
 
     fill_card(page, server, VISA)
     visit_.shot("payment-card-filled")

@@ -1,7 +1,8 @@
-"""Anonymous storefront pages kept in memory (app.web.page_cache, issue 16): a page seen again
-is served without a query, each shopper's forms carry their own working token, browsers
-revalidate with ETags, and a change to the catalog is seen on the next request, never a stale
-page. Signed-in shoppers and guests with a cart always get their own page."""
+"""Storefront pages kept in memory (app.web.page_cache, issue 16): a page seen again is served
+without a query, each guest's forms carry their own working token and the header their own
+cart, a message waiting for them shows once, browsers revalidate with ETags, and a change to the
+catalog is seen on the next request, never a stale page. Signed-in shoppers always get their
+own page."""
 
 import re
 
@@ -60,14 +61,34 @@ def test_each_shopper_gets_their_own_token_and_only_theirs_works(app, client, te
     assert refused.status_code == 400
     added = other.post("/en/cart/add", data={**form, "csrf_token": theirs})
     assert added.status_code == 303
-    # a guest with a cart gets a page rendered for them, showing their cart
-    after = other.get(PRODUCT)
-    assert KEPT not in after.headers
+    # the kept page says how many items each guest's own cart holds (and a copy saved with
+    # the empty cart is no longer current)
+    after = other.get(PRODUCT, headers={"If-None-Match": page.headers["ETag"]})
+    assert (after.status_code, after.headers[KEPT]) == (200, "hit")
     assert CART_COUNT.search(after.text).group(1) == "1"
-    # and the shoppers without one are still served the kept page, with an empty cart
     mine_again = client.get(PRODUCT)
     assert mine_again.headers[KEPT] == "hit"
     assert CART_COUNT.search(mine_again.text).group(1) == "0"
+
+
+def test_a_message_for_a_guest_shows_once_on_a_kept_page(client, tea):
+    product, _owner = tea
+    page = client.get(PRODUCT)
+    refused = client.post(
+        "/en/cart/add",
+        data={
+            "csrf_token": TOKEN.search(page.text).group(1),
+            "variant": str(product.variants[0].id),
+            "quantity": "1000",
+            "next": PRODUCT,
+        },
+    )
+    assert (refused.status_code, refused.headers["Location"]) == (303, PRODUCT)
+    told = client.get(PRODUCT)
+    assert told.headers[KEPT] == "hit"
+    assert 'class="flash flash--error"' in told.text
+    assert 'class="flash' not in client.get(PRODUCT).text
+    assert without_token(told.text) != without_token(client.get(PRODUCT).text)
 
 
 def test_a_browser_revalidating_its_copy_gets_304_until_the_page_changes(app, client, tea):
