@@ -117,8 +117,8 @@ class Narrowing:
         """Whether the count row's products are shown, with the filter on `ignoring` off."""
         return all(getattr(row, n) == v for n, v in self._chosen() if n != ignoring)
 
-    def _chosen(self):
-        return [
+    def _chosen(self) -> tuple[tuple[str, int], ...]:
+        return tuple(
             (name, value)
             for name, value in (
                 ("category_id", self.category_id),
@@ -126,7 +126,7 @@ class Narrowing:
                 ("band", self.band),
             )
             if value is not None
-        ]
+        )
 
 
 def filters(choice: Choice, shopper: Shopper) -> tuple[engine.Filters, Narrowing]:
@@ -178,18 +178,24 @@ def tally(rows, narrowing: Narrowing, shopper: Shopper) -> Facets:
     categories: dict[int, int] = {}
     vendors: dict[int, int] = {}
     bands: dict[int, int] = {}
+    # Narrowing.shows, unrolled: a search's count rows run to a thousand and more (one per
+    # combination of COUNTED), and each dimension's test is read once per row, not four times
+    category_id, vendor_id, band = narrowing.category_id, narrowing.vendor_id, narrowing.band
     for row in rows:
         n = row.n
-        if narrowing.shows(row, ignoring="category_id"):
+        in_category = category_id is None or row.category_id == category_id
+        in_shop = vendor_id is None or row.vendor_id == vendor_id
+        in_band = band is None or row.band == band
+        if in_shop and in_band:
             categories[row.category_id] = categories.get(row.category_id, 0) + n
-        if narrowing.shows(row, ignoring="vendor_id"):
+        if in_category and in_band:
             vendors[row.vendor_id] = vendors.get(row.vendor_id, 0) + n
-        if narrowing.shows(row, ignoring="band"):
+        if in_category and in_shop:
             bands[int(row.band)] = bands.get(int(row.band), 0) + n
-        if narrowing.shows(row):
-            found.total += n
-            found.in_stock += n if row.stock_rank == 0 else 0
-            found.halal += n if row.halal else 0
+            if in_band:
+                found.total += n
+                found.in_stock += n if row.stock_rank == 0 else 0
+                found.halal += n if row.halal else 0
     found.bands = [
         Band(key, low, high, bands.get(index, 0))
         for index, (key, low, high) in enumerate(band_keys(shopper.market.currency))
