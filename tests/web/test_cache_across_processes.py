@@ -173,6 +173,8 @@ def test_a_vendors_change_on_one_server_reaches_the_other_servers_kept_pages(sto
     app, settings = store
     with app.app_context():
         variant_id = db.session.scalar(select(Variant.id).where(Variant.sku == "TS-1"))
+        db.session.remove()
+        db.engine.dispose()
     product = "/en/products/two-servers-tea/oolong"
     with app_server(settings) as first, app_server(settings) as second:
         shopper = requests.Session()
