@@ -195,13 +195,6 @@ def create(
     return vendor, owner
 
 
-def queue(status: str | None):
-    stmt = select(Vendor).order_by(Vendor.created_at.desc(), Vendor.id.desc())
-    if status:
-        stmt = stmt.where(Vendor.status == status)
-    return db.session.scalars(stmt.limit(200)).all()
-
-
 def decide(vendor: Vendor, operator: User, approve: bool, reason: str | None) -> None:
     """Approve or reject an application. A rejection needs a reason the applicant can act on.
 

@@ -125,3 +125,13 @@ SEARCH_SORTS = {
     "price_desc": _l("Price: high to low"),
     "newest": _l("Newest"),
 }
+
+
+def return_move_refused(error) -> str:
+    """A return's step refused because someone else moved it first (services'
+    InvalidTransition): the same words in the portal and the console."""
+    status = error.params.get("status", "")
+    return _(
+        "This return was already handled: it is now “%(status)s”. Nothing else was changed.",
+        status=RETURN_STATUSES.get(status, status),
+    )

@@ -61,6 +61,9 @@ CONFTEST = """
             config.pluginmanager.register(NoSkipsInCI(), "no-skips-in-ci")
 """
 
+#: A sample suite run in a subprocess: its skips (a skip by hand, a missing tool) are the
+#: material these tests check the CI guard on, not skips of this project's tests. Each names
+#: its reason, as the guard's report must show it.
 SUITE = {
     "conftest.py": CONFTEST,
     "test_sample.py": """

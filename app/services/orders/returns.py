@@ -46,17 +46,24 @@ MAX_PHOTOS = 4
 
 def returned_units(line: OrderLine, exclude_return: int | None = None) -> int:
     """Units of a line already asked back in returns that were not rejected."""
+    return _returned_by_line([line.id], exclude_return).get(line.id, 0)
+
+
+def _returned_by_line(line_ids: list[int], exclude_return: int | None = None) -> dict[int, int]:
+    """Units asked back (returns not rejected) per order line, in one statement."""
     stmt = (
-        select(func.coalesce(func.sum(ReturnLine.quantity), 0))
+        select(ReturnLine.order_line_id, func.sum(ReturnLine.quantity))
         .join(ReturnRequest, ReturnRequest.id == ReturnLine.return_id)
         .where(
-            ReturnLine.order_line_id == line.id,
+            ReturnLine.order_line_id.in_(line_ids),
             ReturnRequest.status != ReturnStatus.REJECTED,
         )
+        .group_by(ReturnLine.order_line_id)
     )
     if exclude_return is not None:
         stmt = stmt.where(ReturnRequest.id != exclude_return)
-    return db.session.scalar(stmt) or 0
+    # int(): PostgreSQL sums a bigint column as numeric (a Decimal in Python)
+    return {line_id: int(units or 0) for line_id, units in db.session.execute(stmt)}
 
 
 @dataclass(frozen=True)
@@ -72,11 +79,12 @@ class Returnable:
 def returnable(order: Order, now: datetime | None = None) -> list[Returnable]:
     """Each line of the order and what the shopper may still return of it."""
     now = now or clock.now()
+    returned = _returned_by_line([line.id for p in order.vendor_orders for line in p.lines])
     found = []
     for parcel in order.vendor_orders:
         for line in parcel.lines:
             refusal = cooling_off.refusal(line.exemption, parcel.delivered_at, now)
-            left = line.quantity - returned_units(line)
+            left = line.quantity - returned.get(line.id, 0)
             if refusal is None and left <= 0:
                 refusal = "all_returned"
             deadline = cooling_off.deadline(parcel.delivered_at) if parcel.delivered_at else None
@@ -306,7 +314,7 @@ def of_order(order: Order) -> list[ReturnRequest]:
             select(ReturnRequest)
             .where(ReturnRequest.order_id == order.id)
             .order_by(ReturnRequest.id)
-            .options(selectinload(ReturnRequest.lines))
+            .options(selectinload(ReturnRequest.lines), selectinload(ReturnRequest.photos))
         )
     )
 

@@ -17,6 +17,7 @@ from wtforms import (
 )
 
 from app.domain import addresses
+from app.web.checkout.after_sale import line_name
 from app.web.checkout.messages import problem_text
 from app.web.forms import StoreForm
 from app.web.validators import (
@@ -162,8 +163,9 @@ class ReturnForm(StoreForm):
             pass
 
         for line in lines:
-            label = line.product_name + (f" · {line.variant_label}" if line.variant_label else "")
-            field = WholeNumberField(label, validators=[optional(), _not_negative], default=0)
+            field = WholeNumberField(
+                line_name(line), validators=[optional(), _not_negative], default=0
+            )
             setattr(Bound, f"line_{line.id}", field)
         return Bound()
 

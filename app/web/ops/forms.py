@@ -8,7 +8,6 @@ from wtforms import HiddenField, StringField, TextAreaField
 
 from app.services import clock
 from app.services.errors import InvalidTransition, PayoutRefused
-from app.web import labels
 from app.web.context import display_locale
 from app.web.formatting import format_whole_money
 from app.web.forms import StoreForm
@@ -44,14 +43,6 @@ class StepForm(StoreForm):
 
 def rejection_reason_needed() -> str:
     return _("Say why the return is rejected: the shopper reads it.")
-
-
-def return_move_refused(error: InvalidTransition) -> str:
-    status = error.params.get("status", "")
-    return _(
-        "This return was already handled: it is now “%(status)s”. Nothing else was changed.",
-        status=labels.RETURN_STATUSES.get(status, status),
-    )
 
 
 # -- refunds ----------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from app.web.ops.forms import (
     ReturnDecisionForm,
     StepForm,
     rejection_reason_needed,
-    return_move_refused,
 )
 from app.web.ops.routes import bp
 
@@ -70,7 +69,7 @@ def decide_return(return_id: int):
     except ReturnRefused:
         return _page({requested.id: rejection_reason_needed()})
     except InvalidTransition as error:
-        flash(return_move_refused(error), "error")
+        flash(labels.return_move_refused(error), "error")
     else:
         flash(
             _("Return approved. The shopper was told.")
@@ -90,7 +89,7 @@ def receive_return(return_id: int):
             with unit_of_work():
                 oversight.receive_return(requested, current_user)
         except InvalidTransition as error:
-            flash(return_move_refused(error), "error")
+            flash(labels.return_move_refused(error), "error")
         else:
             flash(_("Goods received. The shopper is refunded and the stock is back."), "success")
     return _back()

@@ -106,11 +106,3 @@ def parcel_move_refused(error: InvalidTransition, seen: str | None) -> str:
         "That is not possible now: the parcel is “%(status)s”.",
         status=labels.VENDOR_ORDER_STATUSES.get(status, status),
     )
-
-
-def return_move_refused(error: InvalidTransition) -> str:
-    status = error.params.get("status", "")
-    return _(
-        "This return was already handled: it is now “%(status)s”. Nothing else was changed.",
-        status=labels.RETURN_STATUSES.get(status, status),
-    )

@@ -28,7 +28,6 @@ from app.web.portal.order_forms import (
     StepForm,
     decision_reason_needed,
     parcel_move_refused,
-    return_move_refused,
 )
 from app.web.portal.routes import bp, owned
 
@@ -194,7 +193,7 @@ def decide_return(vendor_order_id: int, return_id: int):
     except ReturnRefused:
         return _parcel_page(parcel, refused={requested.id: decision_reason_needed()})
     except InvalidTransition as error:
-        flash(return_move_refused(error), "error")
+        flash(labels.return_move_refused(error), "error")
     else:
         flash(_("Return approved.") if form.approve else _("Return rejected."), "success")
     return _back(parcel)
@@ -209,7 +208,7 @@ def receive_return(vendor_order_id: int, return_id: int):
             with unit_of_work():
                 returns.receive(requested, current_user, Actor.VENDOR)
         except InvalidTransition as error:
-            flash(return_move_refused(error), "error")
+            flash(labels.return_move_refused(error), "error")
         else:
             flash(_("Goods received. The shopper is refunded and the stock is back."), "success")
     return _back(parcel)
