@@ -187,15 +187,6 @@ def classify(table: DutyTable, hs_code: str | None, category: int | None, on: da
     return Classified(Basis.NONE, None, None, None, category, unmatched)
 
 
-def category_spread(table: DutyTable, category: int, on: date) -> tuple[Decimal, Decimal] | None:
-    """(lowest, highest) duty rate among the category's headings in force, or None when it
-    has none. A vendor is asked for the code where the two differ."""
-    found = [rate.rate for rate in _in_force(table.rates, on) if rate.category == category]
-    if not found:
-        return None
-    return min(found), max(found)
-
-
 # -- operators' edits ---------------------------------------------------------------------------
 
 

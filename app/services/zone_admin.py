@@ -250,4 +250,7 @@ def update(
     if stored is not None or remove_banner:
         _set_banner(zone, stored, actor)
     db.session.flush()
-    return bool(changed) or zone.banner_key != banner_before
+    if changed or zone.banner_key != banner_before:
+        cache_versions.bump("catalog")  # pages showing the zone, in every app process
+        return True
+    return False

@@ -19,7 +19,7 @@ from app.extensions import db
 from app.models import Product, User, Zone, ZoneProduct
 from app.models.catalog import ProductStatus
 from app.models.vendor import VendorStatus
-from app.services import audit
+from app.services import audit, cache_versions
 from app.services.catalog.storefront import Card
 from app.services.errors import CurationRefused
 from app.services.i18n import Text, resolve
@@ -94,6 +94,12 @@ def _order(zone: Zone) -> list[int]:
     )
 
 
+def _shown_differently(zone: Zone) -> None:
+    """The zone's products or their order changed: pages showing the zone (kept by
+    app.web.page_cache) are emptied in every app process with the commit."""
+    cache_versions.bump("catalog")
+
+
 def _renumber(zone: Zone, order: Sequence[int]) -> None:
     rows = {
         row.product_id: row
@@ -120,6 +126,7 @@ def add(zone: Zone, product_id: int, actor: User | None) -> ZoneProduct:
     db.session.add(row)
     db.session.flush()
     audit.record(actor, "zone.product_added", zone, {"product": product_id, "after": _order(zone)})
+    _shown_differently(zone)
     return row
 
 
@@ -132,6 +139,7 @@ def move(zone: Zone, product_id: int, offset: int, actor: User | None) -> None:
     if after == before:
         return
     _renumber(zone, after)
+    _shown_differently(zone)
     audit.record(
         actor,
         "zone.product_moved",
@@ -149,6 +157,7 @@ def reorder(zone: Zone, wanted: Sequence[int], actor: User | None) -> None:
     if after == before:
         return
     _renumber(zone, after)
+    _shown_differently(zone)
     audit.record(actor, "zone.products_reordered", zone, {"before": before, "after": after})
 
 
@@ -163,6 +172,7 @@ def remove(zone: Zone, product_id: int, actor: User | None) -> None:
     )
     db.session.delete(row)
     db.session.flush()
+    _shown_differently(zone)
     audit.record(
         actor,
         "zone.product_removed",

@@ -7,8 +7,11 @@ own page."""
 import re
 
 import pytest
+from sqlalchemy import select
 
+from app.models import Zone
 from app.models.user import Role
+from app.services import zone_curation
 from tests.conftest import csrf_from
 from tests.factories import PASSWORD
 
@@ -211,3 +214,20 @@ def test_each_market_and_each_htmx_target_has_a_page_of_its_own(app, client, tea
     assert full.headers[KEPT] == "miss"
     assert "<html" in full.text
     assert "<html" not in client.get(CATEGORY, headers={"HX-Request": "true"}).text
+
+
+def test_an_operators_change_to_a_zone_is_on_the_next_page(client, make, db, tea):
+    product, _owner = tea
+    other = make.product(product.vendor, handle="black", names={"en": "Sun Moon Lake Black"})
+    make.zone(slug="kept-picks", products=[product, other])
+    db.session.commit()
+    page = "/en/zones/kept-picks"
+    assert "Sun Moon Lake Black" in client.get(page).text
+    assert client.get(page).headers[KEPT] == "hit"
+    zone = db.session.scalar(select(Zone).where(Zone.slug == "kept-picks"))
+    zone_curation.remove(zone, other.id, None)
+    db.session.commit()
+    again = client.get(page)
+    assert again.headers[KEPT] == "miss"
+    assert "Sun Moon Lake Black" not in again.text
+    assert "High Mountain Oolong" in again.text

@@ -17,7 +17,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.extensions import db
 from app.models import Product, ProductTranslation, User, Variant, Vendor
 from app.models.catalog import ProductStatus
-from app.services import audit, cache_versions, clock
+from app.services import audit, clock
 from app.services.catalog import events as product_events
 from app.services.catalog import listing
 from app.services.errors import ModerationRefused
@@ -156,8 +156,7 @@ def _decide(product: Product, decision: str, actor: User, status: str, note: str
         product,
         {"before": before, "after": {"status": status, "review_note": note}},
     )
-    product_events.changed([product.id])
-    cache_versions.bump("catalog")
+    product_events.changed([product.id])  # raises the catalog stamp too
 
 
 def _reason(reason: str | None) -> str:

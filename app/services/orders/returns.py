@@ -44,11 +44,6 @@ REASON_MAX = 2000
 MAX_PHOTOS = 4
 
 
-def returned_units(line: OrderLine, exclude_return: int | None = None) -> int:
-    """Units of a line already asked back in returns that were not rejected."""
-    return _returned_by_line([line.id], exclude_return).get(line.id, 0)
-
-
 def _returned_by_line(line_ids: list[int], exclude_return: int | None = None) -> dict[int, int]:
     """Units asked back (returns not rejected) per order line, in one statement."""
     stmt = (
@@ -182,9 +177,10 @@ def request(
 
 def _whole_parcel_back(parcel: VendorOrder, this: ReturnRequest) -> bool:
     """This return brings back the last units of the parcel (its shipping is refunded too)."""
+    earlier = _returned_by_line([line.id for line in parcel.lines], exclude_return=this.id)
     for line in parcel.lines:
         asked = sum(rl.quantity for rl in this.lines if rl.order_line_id == line.id)
-        if returned_units(line, exclude_return=this.id) + asked < line.quantity:
+        if earlier.get(line.id, 0) + asked < line.quantity:
             return False
     return True
 
