@@ -103,12 +103,14 @@ def register_web(app: Flask) -> None:
     @app.after_request
     def _cache_rules(response):
         if (
-            request.endpoint == "static"
+            request.endpoint in ("static", "media")
             and response.status_code == 200
             and (response.direct_passthrough)
         ):
-            # Read our small static files into the response (closing the file) so that
-            # Flask-Compress compresses them; it leaks streamed files (COMPRESS_STREAMS).
+            # Read our small static files and photo renditions into the response (closing
+            # the file) so that Flask-Compress compresses the static ones (it leaks streamed
+            # files, COMPRESS_STREAMS), and no file stays open when a browser leaves a page
+            # before its images arrive.
             wrapper = response.response
             body = b"".join(wrapper)
             if hasattr(wrapper, "close"):
