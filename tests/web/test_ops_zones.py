@@ -626,16 +626,19 @@ def test_console_pages_cost_the_same_statements_however_many_zones_and_products(
         f"{OPS}/zones/{zone.id}/preview?market=TH",
     ]
 
-    def cost() -> list[int]:
+    def cost() -> list[list[str]]:
         counts = []
         for page in pages:
-            # Warm right before counting: the change below rightly empties the catalog
-            # caches, and a timed cache may lapse between two rounds on a slow machine; what
-            # is measured is the page's own statements, never a cache's refill.
-            assert ops.get(page).status_code == 200, page
-            with count_queries() as statements:
-                assert ops.get(page).status_code == 200, page
-            counts.append(len(statements))
+            # The fewest of three: the change below rightly empties the catalog caches, and
+            # on a slow machine a timed cache may lapse mid-round (CI saw a refill of six
+            # statements counted as the page's own). A statement per zone or product would
+            # be in every one of the three.
+            runs = []
+            for _run in range(3):
+                with count_queries() as statements:
+                    assert ops.get(page).status_code == 200, page
+                runs.append(list(statements))
+            counts.append(min(runs, key=len))
         return counts
 
     few = cost()
@@ -644,7 +647,13 @@ def test_console_pages_cost_the_same_statements_however_many_zones_and_products(
     for n in range(6):
         make.zone(slug=f"more-{n}", products=[goods["oolong"], goods["green"]])
     db.session.commit()
-    assert cost() == few
+    more = cost()
+    extra = {
+        page: [s[:120] for s in after if s not in before]
+        for page, before, after in zip(pages, few, more, strict=True)
+        if len(after) != len(before)
+    }
+    assert [len(s) for s in more] == [len(s) for s in few], extra
 
 
 def test_every_code_the_zone_rules_can_give_has_words(db):
