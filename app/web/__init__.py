@@ -88,7 +88,7 @@ def register_web(app: Flask) -> None:
 
     @app.get("/media/<path:filename>")
     def media(filename: str):
-        """A photo's renditions, while a product photo or a return photo names them: a deleted
+        """A photo's renditions, while a product photo or a zone banner names them: a deleted
         photo stops being served at once (its files go with `flask privacy purge`). Files are
         content-addressed and never change, but are cached for a day only, not for ever, so a
         deleted photo also leaves browsers' and proxies' caches."""

@@ -2,7 +2,8 @@
 
 Every rendition is named after a hash of the decoded pixels, so a stored file never changes;
 uploading the same picture twice stores it once. A rendition is served only while a product
-photo or a return photo names its key (`is_served`): deleting the photo stops it at once.
+photo or a zone banner names its key (`is_served`): deleting the photo stops it at once. (Return
+photos are private: kept under PRIVATE_MEDIA_ROOT and shown only to the order's people.)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import exists, select, union_all
 
 from app.extensions import db
-from app.models import ProductImage, ReturnPhoto, Zone
+from app.models import ProductImage, Zone
 from app.services.errors import ImageRejected
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -98,14 +99,14 @@ _RENDITION_FILE = re.compile(r"(p/[0-9a-f]{2}/[0-9a-f]{32})-(?:thumb|list|zoom)\
 
 def is_served(filename: str) -> bool:
     """Whether /media/<filename> is a rendition of a photo some row still names (a product
-    photo, a return photo, a zone's banner)."""
+    photo, a zone's banner). A return photo never makes a file public: a shopper's photo of a
+    deleted product picture would otherwise bring that picture back."""
     match = _RENDITION_FILE.fullmatch(filename or "")
     if match is None:
         return False
     key = match.group(1)
     named = union_all(
         select(ProductImage.id).where(ProductImage.key == key),
-        select(ReturnPhoto.id).where(ReturnPhoto.key == key),
         select(Zone.id).where(Zone.banner_key == key),
     )
     return bool(db.session.scalar(select(exists(named.subquery()))))
