@@ -134,6 +134,18 @@ def ahead(columns, order: Sequence[Key], position: Position) -> ColumnElement:
     return false()
 
 
+@dataclass(frozen=True)
+class Top:
+    """Counts of the rows `where` keeps per value of one column, only the `limit` largest
+    (a facet of many values: a thousand shops), as rows tagged `tag`. Counted apart from the
+    other columns, it does not multiply their count rows by its number of values."""
+
+    tag: str
+    column: str
+    limit: int
+    where: Sequence = ()
+
+
 def page_with_counts(
     rows,
     order: Sequence[Key],
@@ -141,11 +153,13 @@ def page_with_counts(
     size: int,
     group_by: Sequence[str] = (),
     where: Sequence = (),
+    count_where: Sequence = (),
+    tops: Sequence[Top] = (),
 ):
     """One statement over `rows` (a CTE with an `id` and the order's key columns): the page
-    of the rows `where` keeps, tagged "p", in order (column `rank`), and counts of all
-    `rows`, tagged "c", per value of the `group_by` columns and of `ahead` (whether the rows
-    come before the page). Read them with `read()`."""
+    of the rows `where` keeps, tagged "p", in order (column `rank`); counts of the rows
+    `count_where` keeps, tagged "c", per value of the `group_by` columns and of `ahead`
+    (whether the rows come before the page); and each of `tops`. Read them with `read()`."""
     columns = rows.c
     page = select(columns.id, *[columns[key.name] for key in order]).where(*where)
     if position.after is not None:
@@ -156,7 +170,7 @@ def page_with_counts(
     rank = func.row_number().over(order_by=_sorting(page.c, order, position.backwards))
     key_names = [key.name for key in order]
     # one column per name: a sort key may also be counted by (stock_rank)
-    names = list(dict.fromkeys([*key_names, *group_by]))
+    names = list(dict.fromkeys([*key_names, *group_by, *[top.column for top in tops]]))
 
     def blank(column):
         return literal(None, type_=column.type)
@@ -180,9 +194,31 @@ def page_with_counts(
             func.count(),
         )
         .select_from(rows)
+        .where(*count_where)
         .group_by(*[columns[n] for n in group_by], flag)
     )
-    return union_all(page_rows, count_rows)
+    top_rows = []
+    for top in tops:
+        column, count = columns[top.column], func.count()
+        counted = (
+            select(column.label("value"), count.label("n"))
+            .where(*top.where)
+            .group_by(column)
+            .order_by(count.desc(), column)
+            .limit(top.limit)
+            .subquery()
+        )
+        top_rows.append(
+            select(
+                literal(top.tag),
+                blank(columns.id),
+                *[counted.c.value if n == top.column else blank(columns[n]) for n in names],
+                literal(0),
+                literal(0),
+                counted.c.n,
+            )
+        )
+    return union_all(page_rows, count_rows, *top_rows)
 
 
 @dataclass(frozen=True)
@@ -205,14 +241,14 @@ class Window:
 
 
 def read(result_rows, order: Sequence[Key], position: Position, size: int, shown=None):
-    """(the page's rows in the listing's order, the count rows, the Window) of a
-    `page_with_counts` statement. shown(count row): whether its rows are among those the
-    page's `where` keeps (default: all)."""
+    """(the page's rows in the listing's order, the count rows (each Top's too, by their
+    `kind`), the Window) of a `page_with_counts` statement. shown(count row): whether its
+    rows are among those the page's `where` keeps (default: all)."""
     page, counts = [], []
     for row in result_rows:
         (page if row.kind == "p" else counts).append(row)
     page.sort(key=lambda row: row.rank, reverse=position.backwards)
-    listed = [row for row in counts if shown is None or shown(row)]
+    listed = [row for row in counts if row.kind == "c" and (shown is None or shown(row))]
     total = sum(row.n for row in listed)
     before_page = sum(row.n for row in listed if row.ahead)
     if not page:

@@ -70,13 +70,10 @@ def _listing(where, choice, sort, after, before, shopper, size, facets) -> Listi
     ctx = facet_counts.context(shopper)
     every, narrowing = facet_counts.filters(choice, shopper)
     rows = facet_counts.hits(where, every, ctx)
+    # a shop's page shows no filters: it counts only what "showing 25–48 of 120" needs
+    counting = narrowing.counting(rows.c) if facets else {}
     stmt = paging.page_with_counts(
-        rows,
-        order,
-        position,
-        size,
-        group_by=facet_counts.COUNTED,
-        where=narrowing.clauses(rows.c),
+        rows, order, position, size, where=narrowing.clauses(rows.c), **counting
     )
     result = db.session.execute(stmt)
     page, counts, window = paging.read(result, order, position, size, shown=narrowing.shows)

@@ -20,6 +20,7 @@ from app.extensions import db
 from app.models import SearchDocument as D
 from app.models import Vendor
 from app.models.vendor import SLUG as VENDOR_SLUG
+from app.services import paging
 from app.services.i18n import Text, resolve_map
 from app.services.reference import CategoryInfo
 from app.services.search import engine
@@ -35,8 +36,12 @@ PRICE_EDGES = {
 }
 #: shops listed in the shop facet, most products first
 MAX_VENDORS = 20
-#: the count columns: what the facets count products by
-COUNTED = ("category_id", "vendor_id", "stock_rank", "halal", "band")
+#: the count columns: what the facets count products by. Shops are counted apart (SHOPS): a
+#: broad search matches products of hundreds of shops, and counting by shop with the rest
+#: made a thousand and more count rows, read and added up in Python on every search.
+COUNTED = ("category_id", "stock_rank", "halal", "band")
+#: the tag of the shop facet's count rows (services.paging.Top)
+SHOPS = "v"
 
 
 @dataclass(frozen=True)
@@ -109,13 +114,31 @@ class Narrowing:
     vendor_id: int | None = None
     band: int | None = None
 
-    def clauses(self, columns) -> list:
-        """Conditions on a listing CTE's columns: the rows shown."""
-        return [columns[name] == value for name, value in self._chosen()]
+    def clauses(self, columns, only=("category_id", "vendor_id", "band")) -> list:
+        """Conditions on a listing CTE's columns: the rows shown (by the filters `only`)."""
+        return [columns[name] == value for name, value in self._chosen() if name in only]
 
-    def shows(self, row, ignoring: str | None = None) -> bool:
-        """Whether the count row's products are shown, with the filter on `ignoring` off."""
-        return all(getattr(row, n) == v for n, v in self._chosen() if n != ignoring)
+    def counting(self, columns) -> dict:
+        """How page_with_counts counts a listing for `tally`: per COUNTED among the chosen
+        shop's products (every count but the shops' respects the shop filter), and the
+        largest shops among the products of the chosen category and price band."""
+        return {
+            "group_by": COUNTED,
+            "count_where": self.clauses(columns, only=("vendor_id",)),
+            "tops": [
+                paging.Top(
+                    SHOPS,
+                    "vendor_id",
+                    MAX_VENDORS,
+                    where=self.clauses(columns, only=("category_id", "band")),
+                )
+            ],
+        }
+
+    def shows(self, row) -> bool:
+        """Whether a count row's products are shown (the shop filter is already applied to
+        the count rows, see `counting`)."""
+        return all(getattr(row, n) == v for n, v in self._chosen() if n != "vendor_id")
 
     def _chosen(self) -> tuple[tuple[str, int], ...]:
         return tuple(
@@ -172,25 +195,24 @@ def hits(where: list, every: engine.Filters, ctx: engine.Context):
 
 
 def tally(rows, narrowing: Narrowing, shopper: Shopper) -> Facets:
-    """Facets from the count rows of a listing (one row per combination of COUNTED): each
-    value's count is the number of products choosing it would show."""
+    """Facets from the count rows of a listing counted as `Narrowing.counting` says (one
+    row per combination of COUNTED among the chosen shop's products, and the largest shops):
+    each value's count is the number of products choosing it would show."""
     found = Facets()
     categories: dict[int, int] = {}
     vendors: dict[int, int] = {}
     bands: dict[int, int] = {}
-    # Narrowing.shows, unrolled: a search's count rows run to a thousand and more (one per
-    # combination of COUNTED), and each dimension's test is read once per row, not four times
-    category_id, vendor_id, band = narrowing.category_id, narrowing.vendor_id, narrowing.band
+    category_id, band = narrowing.category_id, narrowing.band
     for row in rows:
         n = row.n
+        if row.kind == SHOPS:
+            vendors[row.vendor_id] = n
+            continue
         in_category = category_id is None or row.category_id == category_id
-        in_shop = vendor_id is None or row.vendor_id == vendor_id
         in_band = band is None or row.band == band
-        if in_shop and in_band:
+        if in_band:
             categories[row.category_id] = categories.get(row.category_id, 0) + n
-        if in_category and in_band:
-            vendors[row.vendor_id] = vendors.get(row.vendor_id, 0) + n
-        if in_category and in_shop:
+        if in_category:
             bands[int(row.band)] = bands.get(int(row.band), 0) + n
             if in_band:
                 found.total += n

@@ -230,7 +230,7 @@ def _run(result, query, concepts, *, every, narrowing, ctx, sort, position, shop
     order = _order(sort)
     rows = engine.hits(query, concepts, every, ctx, sort=sort)
     stmt = paging.page_with_counts(
-        rows, order, position, size, group_by=facet_counts.COUNTED, where=narrowing.clauses(rows.c)
+        rows, order, position, size, where=narrowing.clauses(rows.c), **narrowing.counting(rows.c)
     )
     found = db.session.execute(stmt)
     page, counts, result.window = paging.read(found, order, position, size, narrowing.shows)
