@@ -41,6 +41,12 @@ class VendorStatus(StrEnum):
 SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 
 
+def brand_name(name_en: str, name_zh_hant: str, content_locale: str) -> str:
+    """A vendor's name for a reader: brand names stay as they are, Chinese for Chinese
+    readers, English for the rest."""
+    return name_zh_hant if content_locale == "zh_Hant" else name_en
+
+
 class Vendor(db.Model):
     __tablename__ = "vendors"
     __table_args__ = (
@@ -80,8 +86,7 @@ class Vendor(db.Model):
         return self.status == VendorStatus.APPROVED
 
     def display_name(self, content_locale: str) -> str:
-        """Brand names stay as they are: Chinese for Chinese readers, English for the rest."""
-        return self.name_zh_hant if content_locale == "zh_Hant" else self.name_en
+        return brand_name(self.name_en, self.name_zh_hant, content_locale)
 
 
 class VendorTranslation(db.Model):
