@@ -411,7 +411,7 @@ def _line(item: Item, row, names: dict, labels: dict, shopper: Shopper) -> Price
         zone_id=item.zone_id,
         available=max(row.units, 0) if row.for_sale else 0,
         for_sale=bool(row.for_sale),
-        ships=restriction is None or not restriction.blocked,
+        ships=shopper.ref.ships(shopper.market.code, row.category_id),
         notice=dict(restriction.notice) if restriction is not None else {},
     )
 
