@@ -20,7 +20,7 @@ from app.services.catalog import storefront as catalog
 from app.services.catalog.facets import Band
 from app.services.catalog.storefront import Card
 from app.services.i18n import Text, resolve_map
-from app.services.reference import CategoryInfo
+from app.services.reference import CategoryInfo, Reference
 from app.services.search import engine
 from app.services.search import synonyms as synonym_data
 from app.services.search.plan import Concept, label, plan, split_words
@@ -93,6 +93,22 @@ def invalidate_vendor_names() -> None:
     _vendor_names.invalidate()
 
 
+#: (the reference data, its categories' names as _owner_names has them): segmenting the names
+#: of every category on every search cost more than the rest of planning it
+_categories_of: tuple[Reference, list] | None = None
+
+
+def _category_names(ref: Reference) -> list[tuple[int, str, frozenset[str]]]:
+    global _categories_of
+    kept = _categories_of
+    if kept is not None and kept[0] is ref:
+        return kept[1]
+    names = [_owner_names(info.id, info.names.values()) for info in ref.categories.values()]
+    # a new Reference comes with every change to it (services.reference): one replaces the other
+    _categories_of = (ref, names)
+    return names
+
+
 def _with_owners(concepts: list[Concept], shopper: Shopper) -> list[Concept]:
     """Each concept with the vendors and categories whose names hold its words, and for a
     short Thai or Chinese one whether it is a word of some product's names."""
@@ -101,9 +117,7 @@ def _with_owners(concepts: list[Concept], shopper: Shopper) -> list[Concept]:
         if concept.dense and len(concept.typed.text) < engine.LONG and concept.typed.key:
             statement = engine.known_word(dialect, concept.typed.key)
             concept.known = db.session.execute(statement).first() is not None
-    categories = [
-        _owner_names(info.id, info.names.values()) for info in shopper.ref.categories.values()
-    ]
+    categories = _category_names(shopper.ref)
     vendors = _vendor_names.get()
     for concept in concepts:
         keys = {s.key for s in concept.synonyms}
