@@ -7,6 +7,7 @@ console flags the others: services.zone_curation)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,6 +16,7 @@ from sqlalchemy import func, or_, select
 from app.extensions import db
 from app.models import Product, Zone, ZoneMarket, ZoneProduct
 from app.services import paging
+from app.services.cache import TimedValue
 from app.services.catalog import storefront as catalog
 from app.services.catalog.storefront import Card
 from app.services.i18n import Text, resolve
@@ -39,6 +41,22 @@ class ZoneView:
     banner_key: str | None = None
     banner_width: int | None = None
     banner_height: int | None = None
+
+
+def _load_boundaries() -> tuple[datetime, ...]:
+    rows = db.session.execute(select(Zone.starts_at, Zone.ends_at))
+    return tuple(sorted({moment for pair in rows for moment in pair if moment is not None}))
+
+
+#: every zone's start and end, in order (a zone edit raises the catalog stamp, which empties it
+#: in every process; the hour is a safety net)
+_boundaries = TimedValue(_load_boundaries, ttl=3600.0, areas=("catalog",))
+
+
+def schedule_epoch(now: datetime) -> int:
+    """How many zone starts and ends have passed by `now`: the zones running change exactly
+    when this number does (a kept page showing zones is kept under it, app.web.page_cache)."""
+    return bisect_right(_boundaries.get(), now)
 
 
 def _live(now: datetime):

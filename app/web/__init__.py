@@ -47,6 +47,7 @@ def register_web(app: Flask) -> None:
     app.url_map.converters["int"] = IdConverter
     register_context(app)
     app.jinja_env.globals["personal"] = page_cache.personal
+    app.jinja_env.globals["fragment"] = page_cache.fragment
     app.register_blueprint(shop_bp)
     app.register_blueprint(account_bp)
     app.register_blueprint(seo_bp)

@@ -1,7 +1,7 @@
 """Storefront pages served from memory (issue 16; DESIGN.md, Speed).
 
-A storefront page is the same for every guest of one (host, URL, language, market, day and
-minute, htmx target) until the catalog or the reference data change, except for what is the
+A storefront page is the same for every guest of one (host, URL, language, market, day, the
+zones running, htmx target) until the catalog or the reference data change, except for what is the
 shopper's own: the form token, the header's cart and account links, and a message waiting for
 them. So each app process keeps the pages it rendered with those parts left as holes: the
 render's CSRF token and the `personal()` parts of the templates become markers when the page is
@@ -12,9 +12,10 @@ compression still runs per response.
 Kept fresh by the same signals as every other cache (services.cache): a product change
 (services.catalog.events), an operator's change to zones, vendors or listings, a new rate or
 tax rule raise a stamp that empties this store in the writing process at its commit and in
-every other process within a second. The store's clock minute is part of the key, so zones
-scheduled to open or close do so on time; a timed safety net (PAGE_CACHE_SECONDS) bounds the
-rest (an "only 3 left" that a sale without a sell-out changed).
+every other process within a second. How many zone starts and ends have passed is part of
+the key (services.zones.schedule_epoch), so zones scheduled to open or close do so on time; a
+timed safety net (PAGE_CACHE_SECONDS) bounds the rest (an "only 3 left" that a sale without a
+sell-out changed).
 
 Signed-in people always get their page rendered (Cache-Control: no-store, app.web.sessions),
 as does a response other than a 200 HTML page, or one that sets a cookie of its own.
@@ -40,7 +41,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from app.services import cache, clock
+from app.services import cache, clock, zones
 from app.web.context import shopper
 from app.web.htmx import wants_fragment
 
@@ -50,6 +51,8 @@ PERSONAL = {
     "account_nav": "_partials/account_nav.html",
     "flashes": "_partials/flashes.html",
 }
+#: parts of pages kept apart, for the pages rendered for each shopper (`fragment`)
+FRAGMENTS = {"header": "_partials/header.html"}
 #: where a hole is in a page being kept: a comment no escaped text can spell (random per
 #: process, so that not even a vendor's raw HTML could)
 _MARKER = "<!--hole-" + secrets.token_hex(8) + "-{}-->"
@@ -129,6 +132,30 @@ def personal(name: str) -> Markup:
     return Markup(render_template(template))  # noqa: S704 - an autoescaped template's output
 
 
+def fragment(name: str) -> Markup:
+    """A part of a page rendered for each shopper (the cart, checkout, an account page) that
+    is the same for every shopper of one (URL, language, market) save its holes: the header,
+    with its categories, language links and market form, rendered once and kept like a page
+    (its holes filled per response). In a page being kept, or with nothing kept, the part is
+    rendered with the page."""
+    template = FRAGMENTS[name]
+    seconds = float(current_app.config.get("PAGE_CACHE_SECONDS", 0))
+    if seconds <= 0 or g.get(_KEEPING):
+        return Markup(render_template(template))  # noqa: S704 - an autoescaped template's output
+    key = ("fragment", name, request.method, *_key()[:4])
+    kept = store.get(key, seconds)
+    if kept is None:
+        setattr(g, _KEEPING, True)
+        try:
+            body = render_template(template).encode()
+        finally:
+            g.pop(_KEEPING, None)
+        kept = _kept(_cut(body))
+        store.put(key, kept, int(current_app.config.get("PAGE_CACHE_BYTES", 0)))
+    body, _filled = _fill(kept.pieces)
+    return Markup(body.decode())  # noqa: S704 - our own kept render, its holes filled by templates
+
+
 def page(render: Callable[[], Response | str]) -> Response:
     """The page `render` makes, from the store when a copy for this kind of guest is kept."""
     seconds = float(current_app.config.get("PAGE_CACHE_SECONDS", 0))
@@ -160,7 +187,10 @@ def _key() -> tuple:
         request.full_path,
         g.get("lang"),
         who.market.code,
-        clock.now().replace(second=0, microsecond=0),
+        # what changes with time alone: the day (certificates expire, rates come into force)
+        # and which zones run (each start and end, not every minute)
+        clock.today(),
+        zones.schedule_epoch(clock.now()),
         fragment,
         headers.get("HX-Trigger") if fragment else None,
         headers.get("HX-Target") if fragment else None,
@@ -197,16 +227,23 @@ def _keepable(response: Response) -> KeptPage | None:
         or "Set-Cookie" in response.headers
     ):
         return None
-    pieces = _cut(response.get_data())
+    return _kept(
+        _cut(response.get_data()),
+        headers=tuple(
+            (name, response.headers[name]) for name in _KEPT_HEADERS if name in response.headers
+        ),
+        vary=frozenset(response.vary),
+    )
+
+
+def _kept(pieces, headers=(), vary=frozenset()) -> KeptPage:
     digest = hashlib.blake2b(digest_size=16)
     for piece in pieces:
         digest.update(piece if isinstance(piece, bytes) else b"\0" + piece.encode() + b"\0")
     return KeptPage(
         pieces=pieces,
-        headers=tuple(
-            (name, response.headers[name]) for name in _KEPT_HEADERS if name in response.headers
-        ),
-        vary=frozenset(response.vary),
+        headers=headers,
+        vary=vary,
         digest=digest.hexdigest(),
         kept_at=time.monotonic(),
     )
@@ -225,16 +262,21 @@ def _filled_at_once(response: Response) -> Response:
     return response
 
 
-def _respond(kept: KeptPage, state: str) -> Response:
+def _fill(pieces) -> tuple[bytes, dict[str, bytes]]:
+    """(the kept body with its holes filled for this shopper, what each hole got)."""
     filled: dict[str, bytes] = {}
-    for piece in kept.pieces:
+    for piece in pieces:
         if isinstance(piece, str) and piece not in filled:
             if piece == _TOKEN_SLOT:
                 # this shopper's own token (starting their session when they have none yet)
                 filled[piece] = generate_csrf().encode()
             else:
                 filled[piece] = render_template(PERSONAL[piece]).encode()
-    body = b"".join(filled[p] if isinstance(p, str) else p for p in kept.pieces)
+    return b"".join(filled[p] if isinstance(p, str) else p for p in pieces), filled
+
+
+def _respond(kept: KeptPage, state: str) -> Response:
+    body, filled = _fill(kept.pieces)
     validator = hashlib.blake2b(kept.digest.encode(), digest_size=16)
     for name in sorted(filled):
         # the token's slot by the session's lasting token, not the signed one of this request

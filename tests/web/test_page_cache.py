@@ -5,13 +5,14 @@ catalog is seen on the next request, never a stale page. Signed-in shoppers alwa
 own page."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from app.models import Zone
 from app.models.user import Role
-from app.services import zone_curation
+from app.services import clock, zone_curation
 from tests.conftest import csrf_from
 from tests.factories import PASSWORD
 
@@ -35,8 +36,12 @@ def tea(make):
     return product, owner
 
 
+#: the token htmx sends (base.html): signed with the second it was signed in
+HTMX_TOKEN = re.compile(r'"X-CSRFToken": "[^"]+"')
+
+
 def without_token(body: str) -> str:
-    return TOKEN.sub("", body)
+    return HTMX_TOKEN.sub("", TOKEN.sub("", body))
 
 
 def test_a_page_seen_again_is_served_from_memory_without_a_query(client, tea, count_queries):
@@ -231,3 +236,56 @@ def test_an_operators_change_to_a_zone_is_on_the_next_page(client, make, db, tea
     assert again.headers[KEPT] == "miss"
     assert "Sun Moon Lake Black" not in again.text
     assert "High Mountain Oolong" in again.text
+
+
+def test_the_header_kept_for_pages_drawn_per_shopper_is_each_shoppers_own(app, client, make, tea):
+    """The cart page is drawn for each shopper, its header kept once per URL, language and
+    market (page_cache.fragment): still each guest's own token, cart count and market."""
+    product, _owner = tea
+    mine = client.get("/en/cart")
+    assert mine.status_code == 200
+    other = app.test_client()
+    theirs = other.get("/en/cart")
+    assert KEPT not in theirs.headers  # the page itself is drawn for each shopper
+    my_token, their_token = (TOKEN.search(p.text).group(1) for p in (mine, theirs))
+    assert my_token != their_token
+    market = {"market": "MY", "next": "/en/cart"}
+    assert other.post("/en/market", data={**market, "csrf_token": my_token}).status_code == 400
+    form = {"variant": str(product.variants[0].id), "quantity": "2"}
+    assert other.post("/en/cart/add", data={**form, "csrf_token": their_token}).status_code == 303
+    assert CART_COUNT.search(other.get("/en/cart").text).group(1) == "2"
+    assert CART_COUNT.search(client.get("/en/cart").text).group(1) == "0"
+
+    chosen = other.post("/en/market", data={**market, "csrf_token": their_token})
+    assert chosen.status_code == 303
+    in_malaysia = other.get("/en/cart").text
+    assert "Ship to Malaysia (MYR)" in in_malaysia
+    assert "Ship to Singapore (SGD)" in client.get("/en/cart").text
+
+    make.user(email="mali@example.com")
+    signed_in = sign_in(app, "mali@example.com").get("/en/cart").text
+    assert "My account" in signed_in
+    assert "My account" not in client.get("/en/cart").text
+
+
+def test_a_zone_opens_and_closes_on_kept_pages_at_its_own_times(client, make, db, tea, monkeypatch):
+    """Kept pages are kept across minutes, but never past a zone's start or end."""
+    product, _owner = tea
+    start = clock.now() + timedelta(hours=2)
+    make.zone(
+        slug="evening-picks",
+        products=[product],
+        titles={"en": "Evening Picks"},
+        starts_at=start,
+        ends_at=start + timedelta(hours=3),
+    )
+    db.session.commit()
+    assert "Evening Picks" not in client.get("/en/").text
+    monkeypatch.setattr(clock, "now", lambda: start - timedelta(minutes=30))
+    assert client.get("/en/").headers[KEPT] == "hit"  # half an hour on: nothing to show yet
+    monkeypatch.setattr(clock, "now", lambda: start + timedelta(seconds=1))
+    opened = client.get("/en/")
+    assert opened.headers[KEPT] == "miss"
+    assert "Evening Picks" in opened.text
+    monkeypatch.setattr(clock, "now", lambda: start + timedelta(hours=3, seconds=1))
+    assert "Evening Picks" not in client.get("/en/").text

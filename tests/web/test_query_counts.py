@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from app.models import ZoneProduct
-from app.services import cache, cache_versions, reference
+from app.services import cache, cache_versions, clock, reference, zones
 from app.services.catalog import storefront as catalog
 from app.web import page_cache
 
@@ -189,13 +189,14 @@ def expected(listed):
 
 
 def get_cold(client, count_queries, url):
-    """A cold page: no cached cards; reference data (markets, rates) loaded already, as it is
-    on every request but the first of each minute, and the cache stamps looked at already
-    (services.cache_versions: a process's first look empties every cache). Returns
-    (statements, body)."""
+    """A cold page: no cached cards; reference data (markets, rates) and the zones' start and
+    end times (the page cache's key) loaded already, as they are on every request but the
+    first after a change, and the cache stamps looked at already (services.cache_versions: a
+    process's first look empties every cache). Returns (statements, body)."""
     cache_versions.check(interval=0)
     cache.invalidate_all()
     reference.get()
+    zones.schedule_epoch(clock.now())
     with count_queries() as statements:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
