@@ -10,17 +10,13 @@ from app.domain.problems import problem
 from app.extensions import db
 from app.models import User, Vendor
 from app.models.vendor import VendorStatus
-from app.services import audit, cache_versions, clock, settings
+from app.services import audit, cache_versions, clock, like, settings
 from app.services.catalog import events as product_events
 from app.services.errors import ModerationRefused, RulesRefused
 from app.services.search import service as search_service
 
 PAGE_LIMIT = 200
 REASON_MAX = 2000
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def find(status: str | None, q: str = "", limit: int = PAGE_LIMIT) -> list[Vendor]:
@@ -31,14 +27,14 @@ def find(status: str | None, q: str = "", limit: int = PAGE_LIMIT) -> list[Vendo
         stmt = stmt.where(Vendor.status == status)
     words = (q or "").strip()[:100]
     if words:
-        pattern = f"%{_escape_like(words.lower())}%"
+        lowered = words.lower()
         stmt = stmt.where(
             or_(
-                func.lower(Vendor.name_en).like(pattern, escape="\\"),
-                Vendor.name_zh_hant.like(f"%{_escape_like(words)}%", escape="\\"),
-                Vendor.slug.like(pattern, escape="\\"),
-                func.lower(Vendor.email).like(pattern, escape="\\"),
-                Vendor.ubn.like(f"%{_escape_like(words)}%", escape="\\"),
+                like.contains(func.lower(Vendor.name_en), lowered),
+                like.contains(Vendor.name_zh_hant, words),
+                like.contains(Vendor.slug, lowered),
+                like.contains(func.lower(Vendor.email), lowered),
+                like.contains(Vendor.ubn, words),
             )
         )
     return list(db.session.scalars(stmt))

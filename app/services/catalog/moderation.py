@@ -17,7 +17,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.extensions import db
 from app.models import Product, ProductTranslation, User, Variant, Vendor
 from app.models.catalog import ProductStatus
-from app.services import audit, clock
+from app.services import audit, clock, like
 from app.services.catalog import events as product_events
 from app.services.catalog import listing
 from app.services.errors import ModerationRefused
@@ -59,10 +59,6 @@ class ProductFilter:
         return cls((q or "").strip()[:100], status if status in STATUSES else None, vendor_id)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _with_rows(stmt):
     return stmt.options(
         joinedload(Product.vendor),
@@ -82,25 +78,23 @@ def find(
     if wanted.vendor_id:
         stmt = stmt.where(Product.vendor_id == wanted.vendor_id)
     if wanted.q:
-        pattern = f"%{_escape_like(wanted.q.lower())}%"
+        lowered = wanted.q.lower()
         named = select(ProductTranslation.product_id).where(
-            func.lower(ProductTranslation.name).like(pattern, escape="\\")
+            like.contains(func.lower(ProductTranslation.name), lowered)
         )
-        by_sku = select(Variant.product_id).where(
-            func.lower(Variant.sku).like(pattern, escape="\\")
-        )
+        by_sku = select(Variant.product_id).where(like.contains(func.lower(Variant.sku), lowered))
         by_vendor = select(Vendor.id).where(
             or_(
-                func.lower(Vendor.name_en).like(pattern, escape="\\"),
-                Vendor.name_zh_hant.like(f"%{_escape_like(wanted.q)}%", escape="\\"),
-                Vendor.slug.like(pattern, escape="\\"),
+                like.contains(func.lower(Vendor.name_en), lowered),
+                like.contains(Vendor.name_zh_hant, wanted.q),
+                like.contains(Vendor.slug, lowered),
             )
         )
         stmt = stmt.where(
             or_(
                 Product.id.in_(named),
                 Product.id.in_(by_sku),
-                Product.handle.like(pattern, escape="\\"),
+                like.contains(Product.handle, lowered),
                 Product.vendor_id.in_(by_vendor),
             )
         )

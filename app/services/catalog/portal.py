@@ -12,6 +12,7 @@ from app.domain.locales import CONTENT_LOCALES
 from app.extensions import db
 from app.models import HalalBody, Product, ProductTranslation, Variant, Vendor
 from app.models.catalog import ProductStatus
+from app.services import like
 from app.services.catalog import listing
 from app.services.i18n import resolve
 
@@ -125,10 +126,6 @@ class ProductFilter:
         return cls((q or "").strip()[:100], status if status in LIST_STATUSES else None)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def vendor_products(
     vendor: Vendor,
     after: int | None,
@@ -152,18 +149,18 @@ def vendor_products(
     if wanted.status:
         stmt = stmt.where(Product.status == wanted.status)
     if wanted.q:
-        pattern = f"%{_escape_like(wanted.q.lower())}%"
+        lowered = wanted.q.lower()
         named = select(ProductTranslation.product_id).where(
-            func.lower(ProductTranslation.name).like(pattern, escape="\\")
+            like.contains(func.lower(ProductTranslation.name), lowered)
         )
         by_sku = select(Variant.product_id).where(
-            Variant.vendor_id == vendor.id, func.lower(Variant.sku).like(pattern, escape="\\")
+            Variant.vendor_id == vendor.id, like.contains(func.lower(Variant.sku), lowered)
         )
         stmt = stmt.where(
             or_(
                 Product.id.in_(named),
                 Product.id.in_(by_sku),
-                Product.handle.like(pattern, escape="\\"),
+                like.contains(Product.handle, lowered),
             )
         )
     if after is not None:

@@ -53,6 +53,7 @@ from sqlalchemy.sql import ColumnElement
 
 from app.models import SearchDocument as D
 from app.models import SearchText as T
+from app.services import like
 from app.services.search.plan import Concept, _typed
 from app.services.search.synonyms import HALAL, ORIGIN
 from app.services.search.text import (
@@ -99,11 +100,6 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _short_parts(term: str) -> list[str] | None:
     """Tokens of a short text: dense-script characters as a phrase, Latin as prefixes."""
     if is_dense(term):
@@ -126,8 +122,8 @@ def as_concepts(concepts) -> list[Concept]:
 def _long_ids(dialect: str, texts: list[str], cap: int | None):
     """Ids of products whose text holds one of `texts` (three characters or more), by index."""
     if dialect == "postgresql":
-        like = [T.doc.like(_like_pattern(t), escape="\\") for t in texts]
-        return select(T.product_id.label("id")).where(or_(*like)).limit(cap)
+        holding = [like.contains(T.doc, t) for t in texts]
+        return select(T.product_id.label("id")).where(or_(*holding)).limit(cap)
     limit = f" LIMIT {int(cap)}" if cap else ""
     return (
         text("SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :m" + limit)  # noqa: S608 - int
