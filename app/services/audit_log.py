@@ -6,7 +6,7 @@ the URL, page 2,000 costs what page 1 costs). Rows are never changed here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -45,10 +45,6 @@ class Page:
     window: paging.Window
 
 
-def _start(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=clock.STORE_TZ)
-
-
 def _conditions(filters: Filters) -> list:
     found = []
     if filters.actor == SYSTEM:
@@ -58,9 +54,9 @@ def _conditions(filters: Filters) -> list:
     if filters.action:
         found.append(AuditEvent.action == filters.action)
     if filters.first is not None:
-        found.append(AuditEvent.created_at >= _start(filters.first))
+        found.append(AuditEvent.created_at >= clock.day_start(filters.first))
     if filters.last is not None:
-        found.append(AuditEvent.created_at < _start(filters.last + timedelta(days=1)))
+        found.append(AuditEvent.created_at < clock.day_start(filters.last + timedelta(days=1)))
     return found
 
 

@@ -22,8 +22,7 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from datetime import time as day_time
+from datetime import date, timedelta
 from decimal import Decimal
 
 from flask import current_app
@@ -236,10 +235,6 @@ class ZoneFigures:
         return (Decimal(self.orders) / Decimal(self.views)).quantize(Decimal("0.001"))
 
 
-def _utc_start(day: date) -> datetime:
-    return datetime.combine(day, day_time(0), tzinfo=clock.STORE_TZ)
-
-
 def figures(first: date, last: date) -> dict[int, ZoneFigures]:
     """Per zone, the Taipei days first..last (both included), in two statements."""
     counted = {
@@ -266,8 +261,8 @@ def figures(first: date, last: date) -> dict[int, ZoneFigures]:
             .where(
                 OrderLine.zone_id.is_not(None),
                 Order.status == OrderStatus.PAID.value,
-                Order.paid_at >= _utc_start(first),
-                Order.paid_at < _utc_start(last + timedelta(days=1)),
+                Order.paid_at >= clock.day_start(first),
+                Order.paid_at < clock.day_start(last + timedelta(days=1)),
             )
             .group_by(OrderLine.zone_id)
         )

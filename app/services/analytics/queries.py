@@ -9,7 +9,7 @@ by (status, paid_at) (index ix_orders_status_paid) and groups in the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Date, Interval, and_, cast, func, literal, select
@@ -35,11 +35,11 @@ class Window:
 
     @property
     def start(self) -> datetime:
-        return datetime.combine(self.first, time(0), tzinfo=clock.STORE_TZ)
+        return clock.day_start(self.first)
 
     @property
     def end(self) -> datetime:
-        return datetime.combine(self.last + timedelta(days=1), time(0), tzinfo=clock.STORE_TZ)
+        return clock.day_start(self.last + timedelta(days=1))
 
     @property
     def empty(self) -> bool:
