@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
-from app.domain.money import minor_unit
+from app.domain.money import fraction_half_up, minor_unit, round_half_up
 
 #: millionths of a NT$ per NT$
 MICRO = 1_000_000
@@ -32,32 +32,27 @@ class Charged:
     amount_minor: int
 
 
-def _half_up(value: Fraction) -> int:
-    quotient, remainder = divmod(value.numerator, value.denominator)
-    return quotient + (1 if 2 * remainder >= value.denominator else 0)
-
-
 def twd_micro(part: Charged) -> int:
     """The part in millionths of a NT$: its amount divided by its rate, rounded half-up."""
     if part.fx_rate <= 0:
         raise ValueError(f"no exchange rate for {part.currency}: {part.fx_rate}")
     major = Fraction(part.amount_minor, 10 ** minor_unit(part.currency))
-    return _half_up(major * MICRO / Fraction(part.fx_rate))
+    return fraction_half_up(major * MICRO / Fraction(part.fx_rate))
 
 
 def whole_twd(micro: int) -> int:
     """Millionths of a NT$ as whole NT$, rounded half-up."""
-    return _half_up(Fraction(micro, MICRO))
+    return fraction_half_up(Fraction(micro, MICRO))
 
 
 def average_twd(micro: int, count: int) -> int | None:
     """The average of `count` amounts (a total in millionths) in whole NT$."""
-    return _half_up(Fraction(micro, MICRO * count)) if count > 0 else None
+    return fraction_half_up(Fraction(micro, MICRO * count)) if count > 0 else None
 
 
 def average_minor(total_minor: int, count: int) -> int | None:
     """The average of `count` amounts in minor units, rounded half-up (None for no amount)."""
-    return _half_up(Fraction(total_minor, count)) if count > 0 else None
+    return fraction_half_up(Fraction(total_minor, count)) if count > 0 else None
 
 
 def share(part: int, of: int, places: int = 3) -> Decimal | None:
@@ -65,7 +60,7 @@ def share(part: int, of: int, places: int = 3) -> Decimal | None:
     None when there is nothing to divide by."""
     if of <= 0:
         return None
-    return (Decimal(part) / Decimal(of)).quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
+    return round_half_up(Decimal(part) / Decimal(of), places)
 
 
 def days(first: date, last: date) -> list[date]:

@@ -4,15 +4,16 @@ again from today's rates), after Spree's marketplace commission lines."""
 
 from __future__ import annotations
 
-from app.domain.money import allocate
+from fractions import Fraction
+
+from app.domain.money import allocate, fraction_half_up
 
 
 def commission_twd(goods_twd: int, commission_bp: int) -> int:
     """The commission in whole dollars, half up (basis points: 1500 = 15%)."""
     if goods_twd < 0 or not 0 <= commission_bp <= 10_000:
         raise ValueError("goods are not negative and a commission is between 0 and 100%")
-    whole, rest = divmod(goods_twd * commission_bp, 10_000)
-    return whole + (1 if rest * 2 >= 10_000 else 0)
+    return fraction_half_up(Fraction(goods_twd * commission_bp, 10_000))
 
 
 def line_earning_twd(unit_price_twd: int, quantity: int, commission_bp: int) -> int:

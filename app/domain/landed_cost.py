@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from app.domain import duty_rates
 from app.domain.duty_rates import DutyTable, classify
-from app.domain.money import Money, allocate
+from app.domain.money import Money, allocate, fraction_half_up
 
 
 class Kind(StrEnum):
@@ -122,19 +122,6 @@ class TaxQuote:
     @property
     def landed_total(self) -> Money:
         return self.goods + self.shipping + self.total_tax
-
-
-def _fraction_half_up(value: Fraction) -> int:
-    """Round an exact fraction half up to a whole number of minor units.
-
-    Amounts here are never negative (quote refuses negative goods and shipping, and the
-    tax_rules and duty_rates tables allow no negative rate), so half up is the same as half
-    away from zero.
-    """
-    whole, remainder = divmod(value.numerator, value.denominator)
-    if remainder * 2 >= value.denominator:
-        whole += 1
-    return whole
 
 
 @dataclass
@@ -315,7 +302,9 @@ def _amount(kind: Kind, rate: Decimal, base: int) -> int:
     if kind is Kind.INCLUDED:
         # the tax inside a price that includes it: price × rate / (1 + rate)
         rate_f = rate_f / (1 + rate_f)
-    return _fraction_half_up(base * rate_f)
+    # never negative: quote refuses negative goods and shipping, and the tax_rules and
+    # duty_rates tables allow no negative rate
+    return fraction_half_up(base * rate_f)
 
 
 def price_basis(rules: Iterable[TaxRule], on: date) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import lru_cache
 
 from babel.numbers import get_currency_precision
@@ -19,8 +20,16 @@ def minor_unit(currency: str) -> int:
 
 
 def round_half_up(value: Decimal, places: int = 0) -> Decimal:
+    """To `places` decimal places, halves away from zero (-2.5 is -3)."""
     # quantize keeps only the exponent of its argument: 10 ** -places is 1, 0.1, 0.01, …
     return value.quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
+
+
+def fraction_half_up(value: Fraction) -> int:
+    """An exact fraction to a whole number, halves up (2.5 is 3; -2.5 is -2: the amounts
+    rounded here are not negative, where this is the same as halves away from zero)."""
+    whole, remainder = divmod(value.numerator, value.denominator)
+    return whole + (1 if 2 * remainder >= value.denominator else 0)
 
 
 @dataclass(frozen=True, order=True)

@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from app.domain.money import Money, allocate, convert, twd
+from app.domain.money import Money, allocate, convert, fraction_half_up, twd
 
 
 def test_from_major_rounds_half_up_to_the_minor_unit():
@@ -148,3 +148,19 @@ def test_allocate_always_sums_exactly_and_each_part_is_its_share_rounded_down_or
             for down in downs:
                 up_rest, down_rest = exact[up] % 1, exact[down] % 1
                 assert up_rest > down_rest or (up_rest == down_rest and up < down)
+
+
+@pytest.mark.parametrize(
+    ("value", "rounded"),
+    [
+        (Fraction(5, 2), 3),
+        (Fraction(7, 3), 2),
+        (Fraction(8, 3), 3),
+        (Fraction(4), 4),
+        (Fraction(0), 0),
+        (Fraction(-5, 2), -2),  # halves go up, not away from zero
+        (Fraction(-8, 3), -3),
+    ],
+)
+def test_fraction_half_up(value, rounded):
+    assert fraction_half_up(value) == rounded
