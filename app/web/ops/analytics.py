@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, render_template, request
+from flask import abort, render_template, request
 
 from app.domain.analytics import period
 from app.services import analytics, clock
 from app.web.access import operator
+from app.web.downloads import csv_attachment
 from app.web.i18n import current_language
 from app.web.ops import figures
 from app.web.ops.routes import bp
@@ -39,9 +40,5 @@ def analytics_csv(slug: str):
     if slug not in figures.BUILDERS:
         abort(404)
     _days, found, (figure,) = _dashboard(slug)
-    response = Response(figure.csv(), mimetype="text/csv")
     name = f"analytics-{slug}-{found.first.isoformat()}-{found.last.isoformat()}.csv"
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.cache_control.private = True
-    response.cache_control.no_store = True
-    return response
+    return csv_attachment(figure.csv(), name)

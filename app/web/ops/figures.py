@@ -6,8 +6,6 @@ each chart to those who do not see it.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,10 +15,10 @@ from babel.dates import format_skeleton
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from app.domain import spreadsheet
 from app.domain.money import Money
 from app.services import reference
 from app.services.analytics import Dashboard
-from app.services.catalog.csv.columns import FORMULA_START
 from app.web import formatting
 from app.web.context import category_name, display_locale, market_name
 from app.web.i18n import current_language
@@ -68,9 +66,7 @@ def _plain(value) -> str:
         return value.isoformat()
     if isinstance(value, Decimal):
         return f"{value:f}"
-    if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_START) else value
-    return str(value)
+    return spreadsheet.cell(value)
 
 
 @dataclass(frozen=True)
@@ -106,13 +102,9 @@ class Figure:
         )
 
     def csv(self) -> bytes:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([c.key for c in self.columns])
-        for row in self.rows:
-            writer.writerow([_plain(v) for v in row])
-        # a BOM, so spreadsheet programs open it as UTF-8 (as the other exports do)
-        return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+        return spreadsheet.csv_bytes(
+            [c.key for c in self.columns], ([_plain(v) for v in row] for row in self.rows)
+        )
 
 
 def _describe(title: str, points: list[tuple[str, object]], shown: Callable) -> str:

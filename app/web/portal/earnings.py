@@ -3,20 +3,18 @@ order and the payouts received; the whole ledger as CSV."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from decimal import Decimal
 
 from babel.dates import format_skeleton
 from flask import g, render_template
 
+from app.domain import spreadsheet
 from app.services import clock
-from app.services.catalog.csv.columns import FORMULA_START
 from app.services.orders import earnings
 from app.web.access import vendor_staff
+from app.web.downloads import csv_attachment
 from app.web.i18n import current_language
-from app.web.portal.imports import _csv_response
 from app.web.portal.routes import bp
 
 #: the CSV's columns, one row per ledger entry (amounts in whole NT$, signed)
@@ -40,40 +38,27 @@ def month_name(key: str) -> str:
     return format_skeleton("yMMMM", date(year, month, 1), locale=current_language().babel)
 
 
-def _cell(value) -> str:
-    """Text that a spreadsheet would run as a formula is quoted; numbers we wrote are not."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_START) else value
-    return str(value)
-
-
 def ledger_csv(rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(LEDGER_COLUMNS)
-    for created, kind, amount, ref, sku, quantity, unit_price, commission_bp, fx, bank in rows:
-        percent = (
-            Decimal(commission_bp).scaleb(-2).normalize() if commission_bp is not None else None
+    return spreadsheet.csv_bytes(LEDGER_COLUMNS, (_ledger_row(*row) for row in rows))
+
+
+def _ledger_row(created, kind, amount, ref, sku, quantity, unit_price, commission_bp, fx, bank):
+    percent = Decimal(commission_bp).scaleb(-2).normalize() if commission_bp is not None else None
+    return [
+        spreadsheet.cell(value)
+        for value in (
+            clock.local(created).strftime("%Y-%m-%d %H:%M:%S"),
+            kind,
+            amount,
+            ref,
+            sku,
+            quantity,
+            unit_price,
+            f"{percent:f}" if percent is not None else None,
+            f"{fx:f}" if fx is not None else None,
+            bank,
         )
-        writer.writerow(
-            _cell(value)
-            for value in (
-                clock.local(created).strftime("%Y-%m-%d %H:%M:%S"),
-                kind,
-                amount,
-                ref,
-                sku,
-                quantity,
-                unit_price,
-                f"{percent:f}" if percent is not None else None,
-                f"{fx:f}" if fx is not None else None,
-                bank,
-            )
-        )
-    # A BOM, so Excel opens it as UTF-8 (as the catalog export does).
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    ]
 
 
 @bp.get("/earnings")
@@ -87,6 +72,6 @@ def earnings_page():
 @bp.get("/earnings.csv")
 @vendor_staff(approved=False)
 def earnings_csv():
-    return _csv_response(
+    return csv_attachment(
         ledger_csv(earnings.ledger_rows(g.vendor)), f"{g.vendor.slug}-earnings.csv"
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, g, redirect, render_template, url_for
+from flask import abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,6 +12,7 @@ from app.services.catalog import imports as catalog_imports
 from app.services.errors import ImportAlreadyApplied, ImportFailed
 from app.transaction import unit_of_work
 from app.web.access import vendor_staff
+from app.web.downloads import csv_attachment
 from app.web.portal import forms, messages
 from app.web.portal.routes import bp, category_choices, hold, owned
 
@@ -85,21 +86,13 @@ def import_confirm(import_id: int):
     return redirect(url_for("vendor.import_preview", import_id=record.id), code=303)
 
 
-def _csv_response(content: bytes, filename: str) -> Response:
-    response = Response(content, mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.cache_control.private = True
-    response.cache_control.no_store = True
-    return response
-
-
 @bp.get("/import/template.csv")
 @vendor_staff(approved=False)
 def import_template():
-    return _csv_response(catalog_csv.template(), "taipei-good-goods-catalog-template.csv")
+    return csv_attachment(catalog_csv.template(), "taipei-good-goods-catalog-template.csv")
 
 
 @bp.get("/export.csv")
 @vendor_staff()
 def export():
-    return _csv_response(catalog_csv.export(g.vendor), f"{g.vendor.slug}-catalog.csv")
+    return csv_attachment(catalog_csv.export(g.vendor), f"{g.vendor.slug}-catalog.csv")

@@ -29,8 +29,6 @@ COLUMNS = [
     "exemption",
 ]
 REQUIRED = ["handle", "sku", "category", "name_en", "price_twd", "stock", "weight_g"]
-#: spreadsheet programs run cells that start like a formula; exports escape them with "'"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _PRODUCT_FIELDS = {
     "handle": "handle",

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app.domain import spreadsheet
 from app.extensions import db
 from app.models import Category, Product, Variant, Vendor
 from app.models.catalog import ProductStatus
 from app.services import clock
-from app.services.catalog.csv.columns import COLUMNS, FORMULA_START, LOCALE_OF_SUFFIX
+from app.services.catalog.csv.columns import COLUMNS, LOCALE_OF_SUFFIX
 
 
 def _escape(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    # every cell, numbers too: the import takes a quoted cell of any column back unquoted
+    return spreadsheet.safe_text("" if value is None else str(value))
 
 
 def _write(rows: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([_escape(value) for value in row])
-    # A BOM, so Excel opens the Chinese, Thai and Malay text as UTF-8.
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    return spreadsheet.csv_bytes(COLUMNS, ([_escape(value) for value in row] for row in rows))
 
 
 def export(vendor: Vendor) -> bytes:

@@ -13,9 +13,9 @@ from flask_babel import lazy_gettext as _l
 
 from app.domain import plain_text
 from app.domain.catalog_rules import INVALID
+from app.domain.spreadsheet import FORMULA_START
 from app.services.catalog.csv.columns import (
     COLUMNS,
-    FORMULA_START,
     LOCALE_OF_SUFFIX,
     MAX_BYTES,
     MAX_ROWS,
