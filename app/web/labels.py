@@ -127,6 +127,22 @@ SEARCH_SORTS = {
 }
 
 
+#: a refused photo, by ImageRejected's code: product, zone banner and return photos go through
+#: the same image checks (app.services.catalog.media)
+PHOTO_REFUSALS = {
+    "too_big": _l("%(file)s is larger than 8 MB."),
+    "not_image": _l("%(file)s is not a picture we can read."),
+    "format": _l("%(file)s is not a JPEG, PNG or WebP picture."),
+    "too_many_pixels": _l("%(file)s has too many pixels (at most 40 megapixels)."),
+}
+
+
+def photo_refused(reason: str, filename: str) -> str:
+    """Why the photo `filename` was refused (an unknown reason reads as "not a picture")."""
+    text = PHOTO_REFUSALS.get(reason, PHOTO_REFUSALS["not_image"])
+    return str(text % {"file": filename})
+
+
 def return_move_refused(error) -> str:
     """A return's step refused because someone else moved it first (services'
     InvalidTransition): the same words in the portal and the console."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 
@@ -15,18 +14,11 @@ from app.services.catalog import media
 from app.services.errors import ImageRejected, ReturnRefused
 from app.services.orders import returns
 from app.transaction import unit_of_work
+from app.web import labels
 from app.web.checkout import after_sale, forms
 from app.web.checkout.checkout import payable_order
 from app.web.checkout.routes import bp
 from app.web.labels import EXEMPTIONS
-
-#: the portal's words for a refused photo (the same checks refuse it)
-PHOTO_REFUSALS = {
-    "too_big": _l("%(file)s is larger than 8 MB."),
-    "not_image": _l("%(file)s is not a picture we can read."),
-    "format": _l("%(file)s is not a JPEG, PNG or WebP picture."),
-    "too_many_pixels": _l("%(file)s has too many pixels (at most 40 megapixels)."),
-}
 
 
 def refusal_text(error: ReturnRefused) -> str:
@@ -103,8 +95,7 @@ def _store_photos(form: forms.ReturnForm) -> list[media.StoredImage] | None:
                 )
             )
         except ImageRejected as error:
-            text = PHOTO_REFUSALS.get(error.reason, PHOTO_REFUSALS["not_image"])
-            refused.append(str(text % {"file": upload.filename}))
+            refused.append(labels.photo_refused(error.reason, upload.filename))
     if refused:
         form.photos.errors = refused
         return None

@@ -31,6 +31,7 @@ from app.services import clock
 from app.services.catalog import media
 from app.services.catalog.images import Upload
 from app.services.errors import CurationRefused
+from app.web import labels
 from app.web.forms import StoreForm
 from app.web.validators import WholeNumberField, optional, required
 
@@ -179,7 +180,7 @@ def message(found: Problem, form: ZoneForm | None = None) -> str:
     code = found.code
     if code.startswith("banner."):
         name = form.banner.data.filename if form is not None and form.banner.data else ""
-        return banner_refusal(code.removeprefix("banner."), name)
+        return labels.photo_refused(code.removeprefix("banner."), name)
     texts = {
         "slug.required": _l("Give the zone a web address: lower-case letters, digits, hyphens."),
         "slug.format": _l(
@@ -201,19 +202,6 @@ def message(found: Problem, form: ZoneForm | None = None) -> str:
     }
     text = texts[code]
     return str(text % params if params else text)
-
-
-def banner_refusal(reason: str, filename: str) -> str:
-    """The portal's words for a refused photo (the same image checks refuse it)."""
-    reasons = {
-        "too_big": _l("%(file)s is larger than 8 MB.", file=filename),
-        "not_image": _l("%(file)s is not a picture we can read.", file=filename),
-        "format": _l("%(file)s is not a JPEG, PNG or WebP picture.", file=filename),
-        "too_many_pixels": _l(
-            "%(file)s has too many pixels (at most 40 megapixels).", file=filename
-        ),
-    }
-    return str(reasons.get(reason, reasons["not_image"]))
 
 
 # -- curation ---------------------------------------------------------------------------------

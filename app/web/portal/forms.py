@@ -327,18 +327,11 @@ class ImagesForm(StoreForm):
 
     @staticmethod
     def refusal(item) -> str:
-        reasons = {
-            "too_big": _l("%(file)s is larger than 8 MB.", file=item.filename),
-            "not_image": _l("%(file)s is not a picture we can read.", file=item.filename),
-            "format": _l("%(file)s is not a JPEG, PNG or WebP picture.", file=item.filename),
-            "too_many_pixels": _l(
-                "%(file)s has too many pixels (at most 40 megapixels).", file=item.filename
-            ),
-            "too_many": _l(
-                "%(file)s was not added: a product can have 8 photos.", file=item.filename
-            ),
-        }
-        return str(reasons.get(item.reason, reasons["not_image"]))
+        if item.reason == "too_many":
+            return str(
+                _l("%(file)s was not added: a product can have 8 photos.", file=item.filename)
+            )
+        return labels.photo_refused(item.reason, item.filename)
 
 
 class AltTextForm(StoreForm):
