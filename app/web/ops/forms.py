@@ -26,17 +26,6 @@ class DecisionForm(StoreForm):
 # -- returns ----------------------------------------------------------------------------------
 
 
-class ReturnDecisionForm(StoreForm):
-    """Approve or reject a return in the vendor's place; a rejection says why."""
-
-    decision = HiddenField()
-    note = TextAreaField(_l("Why is it rejected?"), validators=[max_length(2000)])
-
-    @property
-    def approve(self) -> bool:
-        return self.decision.data == "approve"
-
-
 class StepForm(StoreForm):
     """An action with nothing to type (goods received, retry a refund)."""
 

@@ -15,8 +15,8 @@ from app.services.orders import oversight
 from app.transaction import unit_of_work
 from app.web import labels
 from app.web.access import operator
+from app.web.forms import ReturnDecisionForm
 from app.web.ops.forms import (
-    ReturnDecisionForm,
     StepForm,
     rejection_reason_needed,
 )

@@ -69,17 +69,6 @@ class CancelForm(StepForm):
         self.reason.errors = [*self.reason.errors, _("Please say why you are cancelling.")]
 
 
-class DecisionForm(StoreForm):
-    """Approve or reject a return; a rejection says why (the shopper reads it)."""
-
-    decision = HiddenField()
-    note = TextAreaField(_l("Why do you reject it?"), validators=[max_length(REASON_MAX)])
-
-    @property
-    def approve(self) -> bool:
-        return self.decision.data == "approve"
-
-
 def decision_reason_needed() -> str:
     return _("Please say why you reject the return: the shopper reads it.")
 

@@ -20,10 +20,10 @@ from app.services.orders import fulfilment, returns
 from app.transaction import unit_of_work
 from app.web import labels
 from app.web.access import vendor_staff
+from app.web.forms import ReturnDecisionForm
 from app.web.portal import forms
 from app.web.portal.order_forms import (
     CancelForm,
-    DecisionForm,
     ShipForm,
     StepForm,
     decision_reason_needed,
@@ -182,7 +182,7 @@ def _owned_return(vendor_order_id: int, return_id: int):
 @vendor_staff(approved=False)
 def decide_return(vendor_order_id: int, return_id: int):
     parcel, requested = _owned_return(vendor_order_id, return_id)
-    form = DecisionForm()
+    form = ReturnDecisionForm()
     if not form.validate_on_submit():  # the note is too long
         return _parcel_page(parcel, refused={requested.id: " ".join(map(str, form.note.errors))})
     if form.decision.data not in ("approve", "reject"):
