@@ -8,13 +8,13 @@ Every change redirects back to the page (303), so a reload never repeats it.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.domain.ids import parse_id
 from app.services import clock, reference, zone_admin, zone_curation
-from app.services.errors import CurationRefused, NotFound
+from app.services.errors import CurationRefused
 from app.services.shopper import Shopper
 from app.transaction import unit_of_work
 from app.web.access import operator
@@ -22,13 +22,7 @@ from app.web.htmx import render_page_or_block
 from app.web.i18n import current_language
 from app.web.ops.routes import bp
 from app.web.ops.zone_forms import HIDDEN_REASONS, AddProductForm, OrderForm, curation_refused
-
-
-def _zone(zone_id: int):
-    try:
-        return zone_admin.find(zone_id)
-    except NotFound:
-        abort(404)
+from app.web.ops.zones import zone_or_404
 
 
 def _searcher(zone) -> Shopper:
@@ -50,7 +44,7 @@ def _back(zone, query: str | None = None):
 @operator
 def zone_products(zone_id: int):
     """The page; an htmx request as the operator types gets only the search results."""
-    zone = _zone(zone_id)
+    zone = zone_or_404(zone_id)
     query = request.args.get("q", "")[:200]
     who = _searcher(zone)
     return render_page_or_block(
@@ -81,7 +75,7 @@ def _act(zone, change, done: str, query: str | None = None):
 @bp.post("/zones/<int:zone_id>/products")
 @operator
 def add_zone_product(zone_id: int):
-    zone = _zone(zone_id)
+    zone = zone_or_404(zone_id)
     form = AddProductForm()
     product_id = parse_id(form.product.data)
     if not form.validate_on_submit() or product_id is None:
@@ -97,7 +91,7 @@ def add_zone_product(zone_id: int):
 @bp.post("/zones/<int:zone_id>/products/<int:product_id>/move")
 @operator
 def move_zone_product(zone_id: int, product_id: int):
-    zone = _zone(zone_id)
+    zone = zone_or_404(zone_id)
     form = OrderForm()
     offset = {"up": -1, "down": 1}.get(form.direction.data)
     if not form.validate_on_submit() or offset is None:
@@ -112,7 +106,7 @@ def move_zone_product(zone_id: int, product_id: int):
 @bp.post("/zones/<int:zone_id>/products/order")
 @operator
 def reorder_zone_products(zone_id: int):
-    zone = _zone(zone_id)
+    zone = zone_or_404(zone_id)
     form = OrderForm()
     wanted = [parse_id(value) for value in request.form.getlist("order")]
     if not form.validate_on_submit() or None in wanted:
@@ -127,7 +121,7 @@ def reorder_zone_products(zone_id: int):
 @bp.post("/zones/<int:zone_id>/products/<int:product_id>/remove")
 @operator
 def remove_zone_product(zone_id: int, product_id: int):
-    zone = _zone(zone_id)
+    zone = zone_or_404(zone_id)
     if not OrderForm().validate_on_submit():
         return _back(zone)
     return _act(

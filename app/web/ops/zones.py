@@ -34,7 +34,8 @@ def _markets() -> list[tuple[str, str]]:
     return [(code, market_name(code)) for code in reference.get().markets]
 
 
-def _zone(zone_id: int):
+def zone_or_404(zone_id: int):
+    """The zone, for any of its pages (404 for no such zone)."""
     try:
         return zone_admin.find(zone_id)
     except NotFound:
@@ -86,7 +87,7 @@ def new_zone():
 @bp.route("/zones/<int:zone_id>", methods=["GET", "POST"])
 @operator
 def edit_zone(zone_id: int):
-    zone = _zone(zone_id)
+    zone = zone_or_404(zone_id)
     if request.method == "GET":
         return _form_page(ZoneForm.of(zone_admin.draft_of(zone), _markets()), zone)
     form = ZoneForm(_markets())
@@ -114,7 +115,7 @@ def edit_zone(zone_id: int):
 def preview_zone(zone_id: int):
     """The zone's page as a shopper of the chosen market sees it, in the URL's language,
     whether or not it runs now (its products as the storefront filters them)."""
-    zone = _zone(zone_id)
+    zone = zone_or_404(zone_id)
     ref = reference.get()
     shows_in = [m.market_code for m in zone.markets if m.market_code in ref.markets]
     code = request.args.get("market")
