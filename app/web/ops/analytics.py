@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import abort, render_template, request
 
 from app.domain.analytics import period
@@ -12,15 +14,22 @@ from app.web.i18n import current_language
 from app.web.ops import figures
 from app.web.ops.routes import bp
 
-#: days a period may span; the dashboard opens on the longest
+#: days a period may span (the dashboard's and the zone stats')
 PERIODS = (7, 30, 90)
 
 
-def _dashboard(only: str | None = None):
+def period_asked(default: int) -> tuple[int, date, date]:
+    """The period the page's `days` asks for (one of PERIODS, else `default`): its length
+    and its first and last Taipei days, the last being today."""
     days = request.args.get("days", type=int)
     if days not in PERIODS:
-        days = PERIODS[-1]
-    first, last = period(clock.today(), days)
+        days = default
+    return days, *period(clock.today(), days)
+
+
+def _dashboard(only: str | None = None):
+    # the dashboard opens on the longest period
+    days, first, last = period_asked(default=PERIODS[-1])
     found = analytics.dashboard(first, last, current_language().content)
     return days, found, figures.build(found, only)
 

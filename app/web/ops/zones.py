@@ -3,8 +3,6 @@ preview as a shopper would see the zone, and what shoppers did with each zone.""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,6 +16,7 @@ from app.transaction import unit_of_work
 from app.web.access import operator
 from app.web.context import market_name
 from app.web.i18n import current_language
+from app.web.ops.analytics import PERIODS, period_asked
 from app.web.ops.routes import bp
 from app.web.ops.zone_forms import (
     ACCENT_LABELS,
@@ -25,9 +24,6 @@ from app.web.ops.zone_forms import (
     ZONE_LOCALES,
     ZoneForm,
 )
-
-#: periods the stats page offers, in days
-PERIODS = (7, 30, 90)
 
 
 def _markets() -> list[tuple[str, str]]:
@@ -150,11 +146,7 @@ def preview_zone(zone_id: int):
 @bp.get("/zones/stats")
 @operator
 def zone_stats_page():
-    days = request.args.get("days", type=int)
-    if days not in PERIODS:
-        days = 30
-    last = clock.today()
-    first = last - timedelta(days=days - 1)
+    days, first, last = period_asked(default=30)
     rows = zone_admin.overview(clock.now(), current_language().content)
     figures = zone_stats.figures(first, last)
     return render_template(
