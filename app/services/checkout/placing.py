@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from app.domain import addresses
-from app.domain.money import allocate
 from app.domain.order_states import OrderStatus, VendorOrderStatus
 from app.domain.problems import problem
 from app.extensions import db
@@ -148,10 +147,9 @@ def _vendor_order(order: Order, parcel: cart.Parcel) -> VendorOrder:
     db.session.add(vendor_order)
     db.session.flush()
     # each line's own duty (its heading's rate) and the taxes on it, so a refund of one line
-    # returns what that line was charged
-    shares = [tax.amount_minor for tax in quote.item_taxes] or allocate(
-        quote.total_tax.amount_minor, [line.total.amount_minor for line in parcel.lines]
-    )
+    # returns what that line was charged (the quote has one share per line: a parcel's quote
+    # is of its lines, and a parcel holds goods)
+    shares = [tax.amount_minor for tax in quote.item_taxes]
     for line, tax in zip(parcel.lines, shares, strict=True):
         db.session.add(
             OrderLine(
