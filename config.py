@@ -71,6 +71,8 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY") or None
     SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'tgg.sqlite3'}")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    #: PostgreSQL settings for each of the store's connections (app.db_setup)
+    POSTGRES_SETTINGS: dict = {"jit": "off", "max_parallel_workers_per_gather": "0"}
     SQLALCHEMY_RECORD_QUERIES = False
 
     # Sessions are signed cookies: app servers keep no state of their own.
