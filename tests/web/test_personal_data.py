@@ -104,6 +104,30 @@ def test_download_my_data_holds_everything_kept_about_me_and_nothing_else(app, d
     assert "other@example.com" not in json.dumps(data)
 
 
+def test_the_copy_of_my_data_costs_the_same_however_many_orders_i_placed(
+    app, db, make, tea, count_queries
+):
+    mei = make.user(email="mei@example.com", name="Mei Lin")
+    place_as(mei, tea)
+    after_sale.ask_return(after_sale.delivered_order(tea, 2, email="mei@example.com"), 1)
+    client = signed_in(app, mei)
+    client.get("/en/account/data.json")  # warm: the signed-in user, the reference data
+
+    def statements() -> tuple[int, int]:
+        with count_queries() as ran:
+            response = client.get("/en/account/data.json")
+        assert response.status_code == 200
+        return len(ran), len(json.loads(response.get_data(as_text=True))["orders"])
+
+    few, orders = statements()
+    for units in (1, 2, 3):
+        place_as(mei, tea, units)
+        after_sale.ask_return(after_sale.delivered_order(tea, units, email="mei@example.com"), 1)
+    more, more_orders = statements()
+    assert (orders, more_orders) == (2, 8)
+    assert more == few
+
+
 def test_deleting_the_account_keeps_orders_without_the_person(app, db, make, tea, outbox):
     mei = make.user(email="mei@example.com", name="Mei Lin")
     with unit_of_work():
