@@ -104,7 +104,11 @@ def load(content: bytes, actor: User | None, source: str) -> list[ExchangeRate]:
     """Every rate of the file, or none: the problems of every line at once, in line order.
     Raises RulesRefused."""
     drafts, found = read(content)
-    found = sorted(found + rates.check(drafts), key=lambda p: (p.path[0], p.path[1:2]))
     if found:
-        raise RulesRefused(found)
-    return rates.add_many(drafts, actor, source)
+        found += rates.check(drafts)
+    else:
+        try:
+            return rates.add_many(drafts, actor, source)  # checks the rates itself, once
+        except RulesRefused as refused:
+            found = refused.problems
+    raise RulesRefused(sorted(found, key=lambda p: (p.path[0], p.path[1:2])))
