@@ -29,6 +29,7 @@ from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app.domain import analytics
 from app.domain.order_states import OrderStatus
 from app.extensions import db
 from app.models import Order, OrderLine, Zone, ZoneDailyStat
@@ -229,10 +230,9 @@ class ZoneFigures:
 
     @property
     def conversion(self) -> Decimal | None:
-        """Orders per zone page view, to a tenth of a percent (None before any view)."""
-        if not self.views:
-            return None
-        return (Decimal(self.orders) / Decimal(self.views)).quantize(Decimal("0.001"))
+        """Orders per zone page view, to a tenth of a percent, rounded as the dashboard's
+        conversion is (None before any view)."""
+        return analytics.share(self.orders, self.views)
 
 
 def figures(first: date, last: date) -> dict[int, ZoneFigures]:
