@@ -238,7 +238,8 @@ class FulfilmentRefused(ServiceError):
 
 class ReturnRefused(ServiceError):
     """A return the rules refuse: return.exempt, return.not_delivered, return.window_closed,
-    return.quantity, return.empty, return.reason (params name the line when there is one)."""
+    return.quantity, return.empty, return.reason, return.parcels (params name the line when
+    there is one), return.photos (more than params max)."""
 
     code = "return.refused"
 

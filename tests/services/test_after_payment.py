@@ -11,8 +11,9 @@ import stripe
 from sqlalchemy import select
 
 from app.domain.order_states import Actor
-from app.models import Order, OrderLine, Refund, VendorLedgerEntry, VendorOrder
+from app.models import Order, OrderLine, Refund, ReturnRequest, VendorLedgerEntry, VendorOrder
 from app.services import cart, clock
+from app.services.catalog.media import StoredImage
 from app.services.checkout import payments
 from app.services.errors import FulfilmentRefused, InvalidTransition, ReturnRefused
 from app.services.orders import earnings, fulfilment, returns
@@ -115,3 +116,20 @@ def test_a_return_after_seven_days_is_refused(db, paid, monkeypatch):
     with pytest.raises(ReturnRefused) as refused, unit_of_work():
         returns.request(order, {line.id: 1}, "Changed my mind")
     assert refused.value.code == "return.window_closed"
+
+
+def test_a_return_with_more_photos_than_the_shop_is_shown_is_refused_whole(db, paid):
+    order, parcel, _vendor, owner = paid
+    with unit_of_work():
+        fulfilment.accept(parcel, owner)
+        fulfilment.ship(parcel, "dhl", "1234567890", owner)
+        fulfilment.deliver(parcel, owner, Actor.VENDOR)
+    line = db.session.scalar(select(OrderLine).where(OrderLine.order_id == order.id))
+    photos = [StoredImage(f"p/0{n}/{str(n) * 32}", 800, 600) for n in range(returns.MAX_PHOTOS + 1)]
+    with pytest.raises(ReturnRefused) as refused, unit_of_work():
+        returns.request(order, {line.id: 1}, "The tin arrived dented", photos=photos)
+    assert (refused.value.code, refused.value.params) == ("return.photos", {"max": 4})
+    assert db.session.scalars(select(ReturnRequest)).all() == []
+    with unit_of_work():
+        kept = returns.request(order, {line.id: 1}, "The tin arrived dented", photos=photos[:4])
+    assert len(kept.photos) == 4

@@ -114,6 +114,13 @@ def _shares(line: OrderLine, units: int) -> tuple[int, int]:
     return goods, tax
 
 
+def check_photo_count(count: int) -> None:
+    """A return shows the shop at most MAX_PHOTOS photos (asked before any is stored).
+    Raises ReturnRefused (return.photos, params max)."""
+    if count > MAX_PHOTOS:
+        raise ReturnRefused("return.photos", field="photos", max=MAX_PHOTOS)
+
+
 def request(
     order: Order,
     wanted: dict[int, int],
@@ -123,7 +130,9 @@ def request(
 ) -> ReturnRequest:
     """Ask to return `wanted` (order line id → units) of one parcel. Raises ReturnRefused
     (return.empty, return.reason, return.quantity, return.exempt, return.not_delivered,
-    return.window_closed, return.parcels) with the line it is about; nothing is saved then."""
+    return.window_closed, return.parcels, return.photos) with the line it is about; nothing
+    is saved then."""
+    check_photo_count(len(photos or []))
     reason = clean(reason or "").strip()
     wanted = {line_id: units for line_id, units in wanted.items() if units}
     if not wanted:
@@ -163,7 +172,7 @@ def request(
             ReturnLine(order_line_id=line.id, quantity=units, goods_minor=goods, tax_minor=tax)
         )
         total += goods + tax
-    for photo in (photos or [])[:MAX_PHOTOS]:
+    for photo in photos or []:
         requested.photos.append(ReturnPhoto(key=photo.key, width=photo.width, height=photo.height))
     db.session.add(requested)
     db.session.flush()

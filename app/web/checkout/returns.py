@@ -45,6 +45,8 @@ def refusal_text(error: ReturnRefused) -> str:
         )
     if code == "return.all_returned":
         return _("%(name)s is already being returned.", name=name)
+    if code == "return.photos":
+        return _("Add at most %(max)d photos.", max=error.params["max"])
     if code == "return.parcels":
         return _("Choose items from one parcel at a time: each shop takes back its own parcel.")
     if code == "return.quantity" and "max" in error.params:
@@ -81,10 +83,10 @@ def _store_photos(form: forms.ReturnForm) -> list[media.StoredImage] | None:
     """The photos, checked and stored; None (with the message under the field) when one is
     refused or there are too many."""
     uploads = form.uploads()
-    if len(uploads) > returns.MAX_PHOTOS:
-        form.photos.errors = [
-            _("Add at most %(max)d photos.", max=returns.MAX_PHOTOS),
-        ]
+    try:
+        returns.check_photo_count(len(uploads))
+    except ReturnRefused as error:
+        form.photos.errors = [refusal_text(error)]
         return None
     stored, refused = [], []
     for upload in uploads:
