@@ -158,13 +158,14 @@ class RuleSpan:
     valid_to: date | None
 
 
-def _goods_range(span: RuleSpan) -> tuple[int, float]:
-    """Goods values (minor units) the rule applies to, as (above, up to and including)."""
+def _goods_range(span: RuleSpan) -> tuple[int, int | None]:
+    """Goods values (minor units) the rule applies to, as (above, up to and including;
+    None: without an upper bound)."""
     if span.applies == Applies.AT_OR_UNDER:
         return -1, span.threshold_minor
     if span.applies == Applies.OVER:
-        return span.threshold_minor, float("inf")
-    return -1, float("inf")
+        return span.threshold_minor, None
+    return -1, None
 
 
 def spans_overlap(a: RuleSpan, b: RuleSpan) -> bool:
@@ -176,7 +177,8 @@ def spans_overlap(a: RuleSpan, b: RuleSpan) -> bool:
         return False
     a_low, a_high = _goods_range(a)
     b_low, b_high = _goods_range(b)
-    if max(a_low, b_low) >= min(a_high, b_high):
+    highs = [high for high in (a_high, b_high) if high is not None]
+    if highs and max(a_low, b_low) >= min(highs):
         return False
     a_end, b_end = a.valid_to or date.max, b.valid_to or date.max
     return a.valid_from <= b_end and b.valid_from <= a_end
