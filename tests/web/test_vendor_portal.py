@@ -629,3 +629,22 @@ def test_bad_upload_lists_rows_and_changes_nothing(browser, db, approved):
     assert response.status_code == 200
     assert "colour" in html(response)
     assert db.session.scalar(select(Product).where(Product.vendor_id == vendor.id)) is None
+
+
+def test_the_product_list_says_which_products_lack_an_hs_code(browser, db, approved, make):
+    """Without an HS code a product is charged its category's highest duty: the vendor sees
+    which ones, in their own language, with a link to the field."""
+    vendor, owner = approved
+    coded = make.product(vendor, handle="coded", names={"en": "Coded Oolong"}, hs_code="090230")
+    bare = make.product(vendor, handle="bare", names={"en": "Bare Oolong"})
+    browser.sign_in(owner.email, PASSWORD)
+    for prefix, words in (
+        ("en", "No HS code: shoppers pay the highest import duty of its category."),
+        ("zh-hant", "尚未填寫 HS 編碼"),
+    ):
+        page = html(browser.get(f"/{prefix}/vendor/products"))
+        rows = page.split('<section class="product-row"')[1:]
+        flagged = [row for row in rows if words in row]
+        assert len(flagged) == 1, prefix
+        assert f"/vendor/products/{bare.id}#hs_code" in flagged[0]
+        assert not any(f"/vendor/products/{coded.id}#hs_code" in row for row in rows)
