@@ -31,10 +31,14 @@ def media_files(app, make):
     secret.unlink()
 
 
-def test_a_photo_in_the_media_folder_is_served(client, media_files):
+def test_a_photo_in_the_media_folder_is_served(client, media_files, count_queries):
     with client.get(f"/media/{INSIDE}") as response:
         assert response.status_code == 200
         assert response.get_data(as_text=True) == "served from media"
+    # the many renditions of a page of cards do not each ask the database again
+    with count_queries() as statements, client.get(f"/media/{INSIDE}") as again:
+        assert again.status_code == 200
+    assert statements == []
 
 
 def test_a_file_no_photo_names_is_not_served(client, media_files):

@@ -14,6 +14,7 @@ import io
 import os
 import re
 import tempfile
+import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from sqlalchemy import exists, select, union_all
 
 from app.extensions import db
 from app.models import ProductImage, Zone
+from app.services.cache import register
 from app.services.errors import ImageRejected
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -97,6 +99,16 @@ def media_root(root: str | os.PathLike) -> Path:
 _RENDITION_FILE = re.compile(r"(p/[0-9a-f]{2}/[0-9a-f]{32})-(?:thumb|list|zoom)\.webp")
 
 
+#: whether a key is named, per process: a page of cards asks for a few dozen renditions at
+#: once. A change to the catalog (a photo removed, a banner replaced: services.catalog.events,
+#: zone_admin) empties it in every process within a second (services.cache); an answer is
+#: kept a minute at most in any case.
+_SERVED_SECONDS = 60.0
+_MAX_SERVED = 50_000
+_served: dict[str, tuple[bool, float]] = {}
+register(_served.clear, areas=("catalog",))
+
+
 def is_served(filename: str) -> bool:
     """Whether /media/<filename> is a rendition of a photo some row still names (a product
     photo, a zone's banner). A return photo never makes a file public: a shopper's photo of a
@@ -105,11 +117,19 @@ def is_served(filename: str) -> bool:
     if match is None:
         return False
     key = match.group(1)
+    now = time.monotonic()
+    known = _served.get(key)
+    if known is not None and now - known[1] < _SERVED_SECONDS:
+        return known[0]
     named = union_all(
         select(ProductImage.id).where(ProductImage.key == key),
         select(Zone.id).where(Zone.banner_key == key),
     )
-    return bool(db.session.scalar(select(exists(named.subquery()))))
+    served = bool(db.session.scalar(select(exists(named.subquery()))))
+    if len(_served) >= _MAX_SERVED:
+        _served.clear()
+    _served[key] = (served, now)
+    return served
 
 
 def key_for(image: Image.Image) -> str:
