@@ -22,7 +22,7 @@ from app.models import (
     ZoneTranslation,
 )
 from app.models.user import Role
-from app.services import accounts
+from app.services import accounts, cache, cache_versions
 from app.services.search import index as search_index
 
 _seq = itertools.count(1)
@@ -156,6 +156,10 @@ class Factories:
             zone.products.append(ZoneProduct(product_id=product.id, position=position))
         self.db.session.add(zone)
         self.db.session.flush()
+        # as an operator's new zone does (services.zone_admin): pages and the zone schedules
+        # kept in memory are emptied, here at once (a test may not commit before it asks)
+        cache_versions.bump("catalog")
+        cache.invalidate_areas(["catalog"])
         return zone
 
 

@@ -43,20 +43,63 @@ class ZoneView:
     banner_height: int | None = None
 
 
-def _load_boundaries() -> tuple[datetime, ...]:
-    rows = db.session.execute(select(Zone.starts_at, Zone.ends_at))
-    return tuple(sorted({moment for pair in rows for moment in pair if moment is not None}))
+@dataclass(frozen=True)
+class _Schedule:
+    """When a zone runs and where."""
+
+    id: int
+    slug: str
+    markets: frozenset[str]
+    starts_at: datetime
+    ends_at: datetime | None
+
+    def runs(self, now: datetime) -> bool:
+        # _live's rule, on a row already read
+        return self.starts_at <= now and (self.ends_at is None or self.ends_at > now)
 
 
-#: every zone's start and end, in order (a zone edit raises the catalog stamp, which empties it
-#: in every process; the hour is a safety net)
-_boundaries = TimedValue(_load_boundaries, ttl=3600.0, areas=("catalog",))
+@dataclass(frozen=True)
+class _Schedules:
+    by_slug: dict[str, _Schedule]
+    #: every zone's start and end, in order
+    boundaries: tuple[datetime, ...]
+
+
+def _load_schedules() -> _Schedules:
+    rows = db.session.execute(
+        select(Zone.id, Zone.slug, Zone.starts_at, Zone.ends_at, ZoneMarket.market_code).outerjoin(
+            ZoneMarket, ZoneMarket.zone_id == Zone.id
+        )
+    ).all()
+    markets: dict[int, set[str]] = {}
+    for row in rows:
+        markets.setdefault(row.id, set()).update([row.market_code] if row.market_code else [])
+    by_slug = {
+        r.slug: _Schedule(r.id, r.slug, frozenset(markets[r.id]), r.starts_at, r.ends_at)
+        for r in rows
+    }
+    moments = {m for s in by_slug.values() for m in (s.starts_at, s.ends_at) if m is not None}
+    return _Schedules(by_slug, tuple(sorted(moments)))
+
+
+#: every zone's schedule (a few rows): a zone edit raises the catalog stamp, which empties it
+#: in every process; the hour is a safety net
+_schedules = TimedValue(_load_schedules, ttl=3600.0, areas=("catalog",))
 
 
 def schedule_epoch(now: datetime) -> int:
     """How many zone starts and ends have passed by `now`: the zones running change exactly
     when this number does (a kept page showing zones is kept under it, app.web.page_cache)."""
-    return bisect_right(_boundaries.get(), now)
+    return bisect_right(_schedules.get().boundaries, now)
+
+
+def running_zone_id(slug: str, market_code: str, now: datetime) -> int | None:
+    """The id of the zone `slug` if it runs now in the market (read from the schedules kept in
+    memory: a kept zone page asks the database nothing)."""
+    found = _schedules.get().by_slug.get(slug)
+    if found is None or market_code not in found.markets or not found.runs(now):
+        return None
+    return found.id
 
 
 def _live(now: datetime):
@@ -123,21 +166,12 @@ def live_zones(
     return [_view(z, by_zone.get(z.id, []), shopper) for z in zones]
 
 
-def zone_by_slug(slug: str, shopper: Shopper, now: datetime) -> Zone | None:
-    """A zone that runs now in the shopper's market."""
-    return db.session.scalar(
-        select(Zone)
-        .join(ZoneMarket, ZoneMarket.zone_id == Zone.id)
-        .where(Zone.slug == slug, ZoneMarket.market_code == shopper.market.code, *_live(now))
-    )
-
-
 #: a zone's curated order: the zone rows' position, then their id
 ZONE_ORDER = paging.keys(("position", False), ("row", False))
 
 
 def zone_page(
-    zone: Zone,
+    zone: Zone | int,
     shopper: Shopper,
     after: str | None = None,
     before: str | None = None,
@@ -145,6 +179,8 @@ def zone_page(
 ) -> tuple[ZoneView, paging.Window]:
     """A page of a zone's products in curated order, keyset-paged on (position, id) of the
     zone rows, and where the page sits among them."""
+    if isinstance(zone, int):  # a zone id found running (running_zone_id)
+        zone = db.session.get(Zone, zone)
     position = paging.Position.parse(after, before, ZONE_ORDER)
     rows = (
         select(

@@ -97,17 +97,16 @@ def _product(vendor_slug: str, handle: str, zone_id: int | None):
 
 @bp.get("/zones/<slug>")
 def zone(slug: str):
-    who = shopper()
-    found = zones.zone_by_slug(slug, who, clock.now())
-    if found is None:
+    zone_id = zones.running_zone_id(slug, shopper().market.code, clock.now())
+    if zone_id is None:
         abort(404)
     if not any(_cursors().values()):  # the zone opened (not a further page of it)
-        zone_stats.count("views", found.id, trusted=True)
-    return page(lambda: _zone(found))
+        zone_stats.count("views", zone_id, trusted=True)
+    return page(lambda: _zone(zone_id))
 
 
-def _zone(found):
-    view, window = zones.zone_page(found, shopper(), **_cursors())
+def _zone(zone_id: int):
+    view, window = zones.zone_page(zone_id, shopper(), **_cursors())
     return render_page_or_block(
         "shop/zone.html", "results", zone=view, cards=view.cards, window=window, card_zone=view.id
     )
