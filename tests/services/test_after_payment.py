@@ -104,13 +104,18 @@ def test_ship_deliver_return_refund(db, paid, localstripe, outbox):
     assert earnings.balance(vendor).total == 0
 
 
-def test_a_return_after_seven_days_is_refused(db, paid, monkeypatch):
-    order, parcel, _vendor, owner = paid
+def delivered(db, order, parcel, owner) -> OrderLine:
+    """The parcel accepted, shipped and delivered by its shop; its order line."""
     with unit_of_work():
         fulfilment.accept(parcel, owner)
         fulfilment.ship(parcel, "dhl", "1234567890", owner)
         fulfilment.deliver(parcel, owner, Actor.VENDOR)
-    line = db.session.scalar(select(OrderLine).where(OrderLine.order_id == order.id))
+    return db.session.scalar(select(OrderLine).where(OrderLine.order_id == order.id))
+
+
+def test_a_return_after_seven_days_is_refused(db, paid, monkeypatch):
+    order, parcel, _vendor, owner = paid
+    line = delivered(db, order, parcel, owner)
     later = parcel.delivered_at + timedelta(days=7, hours=1)
     monkeypatch.setattr(clock, "now", lambda: later)
     with pytest.raises(ReturnRefused) as refused, unit_of_work():
@@ -120,11 +125,7 @@ def test_a_return_after_seven_days_is_refused(db, paid, monkeypatch):
 
 def test_a_return_with_more_photos_than_the_shop_is_shown_is_refused_whole(db, paid):
     order, parcel, _vendor, owner = paid
-    with unit_of_work():
-        fulfilment.accept(parcel, owner)
-        fulfilment.ship(parcel, "dhl", "1234567890", owner)
-        fulfilment.deliver(parcel, owner, Actor.VENDOR)
-    line = db.session.scalar(select(OrderLine).where(OrderLine.order_id == order.id))
+    line = delivered(db, order, parcel, owner)
     photos = [StoredImage(f"p/0{n}/{str(n) * 32}", 800, 600) for n in range(returns.MAX_PHOTOS + 1)]
     with pytest.raises(ReturnRefused) as refused, unit_of_work():
         returns.request(order, {line.id: 1}, "The tin arrived dented", photos=photos)
