@@ -171,7 +171,7 @@ ZONE_ORDER = paging.keys(("position", False), ("row", False))
 
 
 def zone_page(
-    zone: Zone | int,
+    zone_id: int,
     shopper: Shopper,
     after: str | None = None,
     before: str | None = None,
@@ -179,8 +179,7 @@ def zone_page(
 ) -> tuple[ZoneView, paging.Window]:
     """A page of a zone's products in curated order, keyset-paged on (position, id) of the
     zone rows, and where the page sits among them."""
-    if isinstance(zone, int):  # a zone id found running (running_zone_id)
-        zone = db.session.get(Zone, zone)
+    zone = db.session.get(Zone, zone_id)
     position = paging.Position.parse(after, before, ZONE_ORDER)
     rows = (
         select(

@@ -1,8 +1,8 @@
 """Storefront pages served from memory (issue 16; DESIGN.md, Speed).
 
 A storefront page is the same for every guest of one (host, URL, language, market, day, the
-zones running, htmx target) until the catalog or the reference data change, except for what is the
-shopper's own: the form token, the header's cart and account links, and a message waiting for
+zones running, htmx target) until the catalog or the reference data change, except for what is
+the shopper's own: the form token, the header's cart and account links, and a message waiting for
 them. So each app process keeps the pages it rendered with those parts left as holes: the
 render's CSRF token and the `personal()` parts of the templates become markers when the page is
 kept, and every response fills them for its shopper (a few lines of template and a
@@ -142,7 +142,7 @@ def fragment(name: str) -> Markup:
     seconds = float(current_app.config.get("PAGE_CACHE_SECONDS", 0))
     if seconds <= 0 or g.get(_KEEPING):
         return Markup(render_template(template))  # noqa: S704 - an autoescaped template's output
-    key = ("fragment", name, request.method, *_key()[:4])
+    key = ("fragment", name, request.method, *_whose())
     kept = store.get(key, seconds)
     if kept is None:
         setattr(g, _KEEPING, True)
@@ -178,15 +178,16 @@ def page(render: Callable[[], Response | str]) -> Response:
     return _respond(kept, state)
 
 
+def _whose() -> tuple:
+    """The kind of guest a page or a fragment is kept for: host, URL, language, market."""
+    return (request.host, request.full_path, g.get("lang"), shopper().market.code)
+
+
 def _key() -> tuple:
-    who = shopper()
     headers = request.headers
     fragment = wants_fragment()
     return (
-        request.host,
-        request.full_path,
-        g.get("lang"),
-        who.market.code,
+        *_whose(),
         # what changes with time alone: the day (certificates expire, rates come into force)
         # and which zones run (each start and end, not every minute)
         clock.today(),

@@ -106,6 +106,7 @@ def test_in_ci_a_skip_alone_still_fails_the_run(tmp_path):
             def test_passes():
                 assert True
 
+            # a skip with its reason: the material the guard must still fail the run on
             @pytest.mark.skipif(True, reason="only on PostgreSQL")
             def test_elsewhere():
                 assert True

@@ -124,7 +124,7 @@ def preview_zone(zone_id: int):
         today=clock.today(),
     )
     view, window = zones.zone_page(
-        zone, g.shopper, after=request.args.get("after"), before=request.args.get("before")
+        zone.id, g.shopper, after=request.args.get("after"), before=request.args.get("before")
     )
     return render_template(
         "ops/zone_preview.html",
