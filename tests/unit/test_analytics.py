@@ -61,6 +61,7 @@ def test_averages_and_shares_round_half_up_and_say_nothing_for_nothing():
     assert analytics.share(2, 3) == Decimal("0.667")
     assert analytics.share(0, 5) == Decimal("0.000")
     assert analytics.share(3, 0) is None
+    assert analytics.share(1, 1) == Decimal("1.000")  # one view, one order: all of them
 
 
 def test_a_period_is_the_days_that_end_today():

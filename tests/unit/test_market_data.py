@@ -184,6 +184,13 @@ JAN, JUN, DEC = date(2026, 1, 1), date(2026, 6, 30), date(2026, 12, 31)
             True,
         ),
         ({}, {"applies": "over", "threshold_minor": 50000}, True),
+        # the smallest values: a parcel of 1 sen is "at or under 1" and "over 0"
+        (
+            {"applies": "at_or_under", "threshold_minor": 1},
+            {"applies": "over", "threshold_minor": 0},
+            True,
+        ),
+        ({"applies": "at_or_under", "threshold_minor": 1}, {}, True),
     ],
 )
 def test_two_rules_overlap_when_they_would_tax_one_parcel_twice(a, b, overlap):
