@@ -1,6 +1,7 @@
 """What each code of the operators' rules says (settings, rates, taxes, shipping, halal
-bodies, commission, moderation), in the reader's language: one wording per code, under a form
-field in the console or on a line of `flask rates import`'s report."""
+bodies, commission, moderation, search synonym groups), in the reader's language: one
+wording per code, under a form field in the console or on a line of `flask rates import`'s
+report."""
 
 from __future__ import annotations
 
@@ -88,6 +89,22 @@ MESSAGES = {
     ),
     "code.taken": _l("Another body already has this code."),
     "country.format": _l("Use a two-letter country code such as MY."),
+    # search synonym groups
+    "name.taken": _l("Another group already has this name."),
+    "attribute.unknown": _l("Choose one of the list."),
+    "terms.required": _l("Write the words, one per line."),
+    "terms.too_few": _l(
+        "Write at least two words that mean the same, one per line: a group of one word "
+        "changes nothing."
+    ),
+    "terms.too_many": _l("At most %(max)d words in one group."),
+    "term.length": _l("“%(term)s” is too long: at most %(max)d characters."),
+    "term.no_words": _l("“%(term)s” has no letters or digits to search for."),
+    "term.taken": _l(
+        "“%(term)s” is already in the group “%(group)s”. A word belongs to one group: change "
+        "that group, or take the word out of it first."
+    ),
+    "term.repeated": _l("“%(term)s” is the same word as “%(first)s”: write it once."),
 }
 
 

@@ -30,6 +30,7 @@ def register_web(app: Flask) -> None:
         payouts,
         refunds,
         rules,
+        search_words,
         sign_ins,
         taxes,
         zone_products,

@@ -46,6 +46,7 @@ from app.models import (
     Vendor,
     VendorOrder,
 )
+from app.models.search import SearchSynonymGroup
 from app.services import addresses, cart, clock, reference, vendors
 from app.services.accounts import tokens
 from app.services.catalog import imports as catalog_imports
@@ -414,6 +415,13 @@ def _th_vat(world: World) -> TaxRule:
     )
 
 
+def _synonym_group(world: World) -> SearchSynonymGroup:
+    """A seeded group (migration 0009)."""
+    return world.make.db.session.scalar(
+        select(SearchSynonymGroup).where(SearchSynonymGroup.name == "coffee")
+    )
+
+
 def _halal_body(world: World) -> HalalBody:
     return world.make.db.session.scalar(select(HalalBody).where(HalalBody.code == "THIDA"))
 
@@ -665,6 +673,22 @@ CASES: dict[str, Case] = {
         lambda w: f"/en/ops/halal/{_halal_body(w).id}",
         data=lambda w: {"code": "THIDA", "name": "Renamed", "country": "TW", "recognised": "y"},
         params=lambda w: {"body_id": _halal_body(w).id},
+    ),
+    "ops.search_words": Case(
+        "operator",
+        lambda w: "/en/ops/search-words",
+        data=lambda w: {"name": f"speaker {w.n}", "terms": f"speaker {w.n}\nลำโพง {w.n}"},
+    ),
+    "ops.edit_search_words": Case(
+        "operator",
+        lambda w: f"/en/ops/search-words/{_synonym_group(w).id}",
+        data=lambda w: {"name": "coffee", "terms": "coffee\nkopi o"},
+        params=lambda w: {"group_id": _synonym_group(w).id},
+    ),
+    "ops.delete_search_words": Case(
+        "operator",
+        lambda w: f"/en/ops/search-words/{_synonym_group(w).id}",
+        params=lambda w: {"group_id": _synonym_group(w).id},
     ),
     "ops.new_zone": Case("operator", lambda w: "/en/ops/zones/new", data=lambda w: _zone_form(w)),
     "ops.edit_zone": Case(

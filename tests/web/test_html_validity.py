@@ -575,6 +575,7 @@ def test_moderation_and_rules_pages_are_valid_html(client, store, make, tmp_path
     from sqlalchemy import select
 
     from app.models import HalalBody, TaxRule
+    from app.models.search import SearchSynonymGroup
 
     command = _vnu_command()
     files = []
@@ -602,6 +603,7 @@ def test_moderation_and_rules_pages_are_valid_html(client, store, make, tmp_path
     make.db.session.commit()
     vat = make.db.session.scalar(select(TaxRule).where(TaxRule.market_code == "TH"))
     body = make.db.session.scalar(select(HalalBody))
+    words = make.db.session.scalar(select(SearchSynonymGroup))
 
     def sign_in(email, lang="en"):
         page = client.get(f"/{lang}/account/sign-in").get_data(as_text=True)
@@ -641,6 +643,8 @@ def test_moderation_and_rules_pages_are_valid_html(client, store, make, tmp_path
             "shipping": "/shipping",
             "halal": "/halal",
             "halal-body": f"/halal/{body.id}",
+            "search-words": "/search-words?q=ชาดำ+halal",
+            "search-word-group": f"/search-words/{words.id}",
         }.items():
             save(f"{lang}-ops-{name}", client.get(ops + path))
 
@@ -684,6 +688,7 @@ def test_moderation_and_rules_pages_are_valid_html(client, store, make, tmp_path
         action=f"{ops}/shipping/MY",
     )
     post("ops-halal-errors", f"{ops}/halal", {"code": "x y", "name": "", "country": "Malaysia"})
+    post("ops-search-words-errors", f"{ops}/search-words", {"name": "", "terms": "ชาดำ\n!!!"})
     post("ops-commission-errors", f"{ops}/vendors/{vendor.id}/account", {"commission": "200"})
     post(
         "ops-suspend-errors",

@@ -47,6 +47,7 @@ from app.models import (
     ZoneProduct,
     ZoneTranslation,
 )
+from app.models.search import SearchSynonym, SearchSynonymGroup
 from app.models.user import Role
 from app.services import accounts, clock, vendors
 from app.services.catalog import csv as catalog_csv
@@ -1207,6 +1208,11 @@ def test_every_ops_route_is_in_this_file(app):
         ("ops.halal_bodies", "POST"),
         ("ops.edit_halal_body", "GET"),
         ("ops.edit_halal_body", "POST"),
+        ("ops.search_words", "GET"),
+        ("ops.search_words", "POST"),
+        ("ops.edit_search_words", "GET"),
+        ("ops.edit_search_words", "POST"),
+        ("ops.delete_search_words", "POST"),
         # analytics, operations health, audit log: InsightConsole below
         ("ops.analytics_page", "GET"),
         ("ops.analytics_csv", "GET"),
@@ -1407,6 +1413,10 @@ def rules_console(db, make, world) -> RulesConsole:
         select(TaxRule).where(TaxRule.market_code == "TH", TaxRule.name == "VAT")
     )
     body = db.session.scalar(select(HalalBody).where(HalalBody.code == "THIDA"))
+    words, tea_words = (
+        db.session.scalar(select(SearchSynonymGroup).where(SearchSynonymGroup.name == name))
+        for name in ("coffee", "green tea")
+    )
     tea = make.category("tea")
     coffee_duty = db.session.scalar(
         select(DutyRate).where(DutyRate.market_code == "TH", DutyRate.hs_prefix == "0901")
@@ -1442,6 +1452,8 @@ def rules_console(db, make, world) -> RulesConsole:
             f"{ops}/shipping",
             f"{ops}/halal",
             f"{ops}/halal/{body.id}",
+            f"{ops}/search-words?q=ชาดำ",
+            f"{ops}/search-words/{words.id}",
         ],
         posts=[
             (f"{ops}/settings", {"hold_new_listings": "y", "default_commission": "12"}),
@@ -1464,6 +1476,9 @@ def rules_console(db, make, world) -> RulesConsole:
             (f"{ops}/shipping/MY", {"MY-first_kg_twd": "410", "MY-extra_kg_twd": "90"}),
             (f"{ops}/halal", {"code": "MUI", "name": "Majelis Ulama Indonesia", "country": "ID"}),
             (f"{ops}/halal/{body.id}", {"code": "THIDA", "name": "Renamed", "country": "TW"}),
+            (f"{ops}/search-words", {"name": "speaker", "terms": "speaker\nลำโพง"}),
+            (f"{ops}/search-words/{words.id}", {"name": "coffee", "terms": "coffee\nkopi o"}),
+            (f"{ops}/search-words/{tea_words.id}/delete", {}),
             (f"{ops}/vendors/{vendor.id}/account", {"commission": "11"}),
             (f"{ops}/products/{product.id}/moderate", {"decision": "remove", "reason": "Fake"}),
             (f"{ops}/vendors/{vendor.id}/standing", {"decision": "suspend", "reason": "Fees"}),
@@ -1486,6 +1501,7 @@ def rules_state(db) -> dict:
     found["restrictions"] = rows(CategoryRestriction.id, CategoryRestriction.blocked)
     found["shipping"] = rows(ShippingRate.market_code, ShippingRate.first_kg_twd)
     found["halal_bodies"] = rows(HalalBody.id, HalalBody.name, HalalBody.recognised_by_jakim)
+    found["search_words"] = rows(SearchSynonym.id, SearchSynonym.group_id, SearchSynonym.term)
     found["commission"] = rows(Vendor.id, Vendor.commission_bp)
     return found
 
@@ -1532,6 +1548,7 @@ def test_operators_open_the_rules_console_and_its_posts_act(app, db, rules_conso
         "vendors/999999/account",
         "taxes/999999",
         "halal/999999",
+        "search-words/999999",
         "duty-rates/hs/999999",
     ):
         assert browser.get(f"/{LANG}/ops/{missing}").status_code == 404, missing
@@ -1553,6 +1570,7 @@ def test_operators_open_the_rules_console_and_its_posts_act(app, db, rules_conso
         "restrictions",
         "shipping",
         "halal_bodies",
+        "search_words",
     ):
         assert after[key] != before[key], key
     assert after["commission"] != before["commission"]

@@ -51,11 +51,11 @@ from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement
 
+from app.domain.search_words import HALAL, ORIGIN
 from app.models import SearchDocument as D
 from app.models import SearchText as T
 from app.services import like
 from app.services.search.plan import Concept, _typed
-from app.services.search.synonyms import HALAL, ORIGIN
 from app.services.search.text import (
     SEP,
     char_token,

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from pythainlp.corpus import thai_stopwords
 
-from app.services.search.synonyms import ORIGIN, Synonyms, Term
+from app.domain.search_words import ORIGIN
+from app.services.search.synonyms import Synonyms, Term
 from app.services.search.text import fold, is_dense, is_dense_script, min_length, terms
 from app.services.search.words import Word, join, segment
 

@@ -18,10 +18,6 @@ from app.services.cache import TimedValue
 from app.services.search.text import fold, latin_words, normalise
 from app.services.search.words import join, segment
 
-#: the attributes a group may stand for (models.search.SearchSynonymGroup.attribute)
-HALAL = "halal"
-ORIGIN = "origin:"
-
 
 @dataclass(frozen=True)
 class Term:

@@ -354,3 +354,31 @@ class HalalBodyForm(StoreForm):
         _l("Recognised by JAKIM"),
         description=_l("Its certificates earn the halal badge in Malaysia."),
     )
+
+
+class SynonymGroupForm(StoreForm):
+    # checked all at once by services.search.synonym_groups (domain.search_words)
+    name = StringField(
+        _l("Name"),
+        validators=[max_length(200)],
+        description=_l("What the words mean, for operators, e.g. black tea."),
+    )
+    attribute = ChoiceField(
+        _l("The words also find"),
+        choices=[
+            SelectChoice("", _l("Only products named with one of the words")),
+            SelectChoice("halal", _l("Halal products: a certificate the shopper's market accepts")),
+            SelectChoice(
+                "origin:TW", _l("Goods made in Taiwan, when other words are typed beside them")
+            ),
+        ],
+        default="",
+    )
+    terms = TextAreaField(
+        _l("Words that mean the same"),
+        validators=[max_length(8000)],
+        description=_l(
+            "One per line, in any language and as shoppers type them: ชาดำ, black tea, 紅茶, "
+            "teh hitam. A search for one finds products named with any of them."
+        ),
+    )
