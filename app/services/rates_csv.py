@@ -12,7 +12,7 @@ import io
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from app.domain import plain_text
+from app.domain import plain_text, spreadsheet
 from app.domain.problems import Problem, problem
 from app.models import ExchangeRate, User
 from app.services import rates
@@ -25,19 +25,14 @@ MAX_LINES = 10_000
 
 
 def _text(content: bytes) -> str:
-    if not content.strip():
-        raise RulesRefused([problem((0,), "file.empty")])
-    if len(content) > MAX_BYTES:
-        raise RulesRefused([problem((0,), "file.too_big", megabytes=1)])
-    if content.startswith(b"\xef\xbb\xbf"):
-        content = content[3:]
     try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RulesRefused([problem((0,), "file.encoding")]) from None
-    if "\x00" in text:
-        raise RulesRefused([problem((0,), "file.encoding")])
-    return text
+        return spreadsheet.uploaded_text(content, MAX_BYTES)
+    except spreadsheet.Unreadable as unreadable:
+        found = {
+            "empty": problem((0,), "file.empty"),
+            "too_big": problem((0,), "file.too_big", megabytes=1),
+        }.get(unreadable.reason, problem((0,), "file.encoding"))
+        raise RulesRefused([found]) from None
 
 
 def _rate(value: str) -> Decimal | None:

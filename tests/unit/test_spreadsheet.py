@@ -25,3 +25,31 @@ def test_a_cell_that_would_run_as_a_formula_is_quoted(value, written):
 def test_the_file_has_a_bom_and_crlf_line_ends():
     content = spreadsheet.csv_bytes(["name", "note"], [["烏龍", "a,b"]])
     assert content == b"\xef\xbb\xbfname,note\r\n" + '烏龍,"a,b"\r\n'.encode()
+
+
+def test_an_uploaded_file_is_read_with_or_without_the_bom():
+    text = "名稱,價格\r\nชา,450\r\n"
+    assert spreadsheet.uploaded_text(text.encode(), 100) == text
+    # our own export, uploaded back: the BOM is not part of the first column's name
+    exported = spreadsheet.csv_bytes(["名稱"], [["ชา"]])
+    assert spreadsheet.uploaded_text(exported, 100).startswith("名稱\r\n")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b" \r\n ", "empty"),
+        (b"a" * 101, "too_big"),
+        ("名稱".encode("big5"), "encoding"),
+        (b"name\x00,price", "binary"),
+    ],
+)
+def test_a_file_that_is_not_text_to_read_says_why(content, reason):
+    with pytest.raises(spreadsheet.Unreadable) as refused:
+        spreadsheet.uploaded_text(content, 100)
+    assert refused.value.reason == reason
+
+
+def test_a_file_at_the_size_limit_is_read():
+    assert spreadsheet.uploaded_text(b"a" * 100, 100) == "a" * 100

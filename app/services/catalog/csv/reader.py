@@ -11,7 +11,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
-from app.domain import plain_text
+from app.domain import plain_text, spreadsheet
 from app.domain.catalog_rules import INVALID
 from app.domain.spreadsheet import FORMULA_START
 from app.services.catalog.csv.columns import (
@@ -40,31 +40,23 @@ class RowError:
         return f"{where}: {self.message}"
 
 
+#: what the vendor reads when the file is not text to read (domain.spreadsheet.Unreadable)
+UNREADABLE = {
+    "empty": _l("The file is empty."),
+    "too_big": _l("The file is larger than 5 MB."),
+    "encoding": _l(
+        "The file is not UTF-8 text. In Excel choose “Save as” → “CSV UTF-8 (Comma "
+        "delimited)”, then upload it again."
+    ),
+    "binary": _l("This is not a CSV text file."),
+}
+
+
 def _decode(content: bytes) -> str:
-    if not content.strip():
-        raise ImportFailed([RowError(0, None, _l("The file is empty."))])
-    if len(content) > MAX_BYTES:
-        raise ImportFailed([RowError(0, None, _l("The file is larger than 5 MB."))])
-    if content.startswith(b"\xef\xbb\xbf"):
-        content = content[3:]
     try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ImportFailed(
-            [
-                RowError(
-                    0,
-                    None,
-                    _l(
-                        "The file is not UTF-8 text. In Excel choose “Save as” → “CSV UTF-8 (Comma "
-                        "delimited)”, then upload it again."
-                    ),
-                )
-            ]
-        ) from None
-    if "\x00" in text:
-        raise ImportFailed([RowError(0, None, _l("This is not a CSV text file."))])
-    return text
+        return spreadsheet.uploaded_text(content, MAX_BYTES)
+    except spreadsheet.Unreadable as unreadable:
+        raise ImportFailed([RowError(0, None, UNREADABLE[unreadable.reason])]) from None
 
 
 def _cell(value: str) -> str:
