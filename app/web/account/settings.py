@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import segno
-from flask import Response, abort, current_app, flash, redirect, render_template, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -20,7 +20,7 @@ from app.services.errors import (
     WeakPassword,
 )
 from app.transaction import unit_of_work
-from app.web import sessions
+from app.web import downloads, sessions
 from app.web.account.forms import (
     ChangePasswordForm,
     CodeForm,
@@ -130,9 +130,7 @@ def export_data():
     data = privacy.export(current_user._get_current_object())
     body = json.dumps(data, ensure_ascii=False, indent=2)
     name = f"taipei-good-goods-my-data-{clock.today().isoformat()}.json"
-    response = Response(body, mimetype="application/json")
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return downloads.attachment(body, name, "application/json")
 
 
 @bp.route("/delete", methods=["GET", "POST"])
