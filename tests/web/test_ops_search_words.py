@@ -182,3 +182,17 @@ def test_the_reading_box_shows_how_search_reads_a_query(db, ops):
     assert "zzyzx : found as written only" in alone
     # every group is listed with its words, each linking to its form
     assert "black tea black tea · ชาดำ · ชาแดง · 紅茶 · teh hitam" in alone
+
+
+def test_words_keep_their_place_and_a_new_order_alone_changes_nothing(db, ops):
+    coffee = group_named(db, "coffee")
+    written = [t.term for t in coffee.terms]
+    page = f"{PAGE}/{coffee.id}"
+
+    ops.submit(page, {"name": "coffee", "terms": "\n".join(reversed(written))})
+    assert audit_rows(db, "search_synonyms.updated") == []
+
+    ops.submit(page, {"name": "coffee", "terms": "\n".join(["kopi o", *reversed(written)])})
+    assert [t.term for t in group_named(db, "coffee").terms] == [*written, "kopi o"]
+    [updated] = audit_rows(db, "search_synonyms.updated")
+    assert updated.data["after"]["terms"] == [*written, "kopi o"]

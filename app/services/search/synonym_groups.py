@@ -74,7 +74,7 @@ def _check(group, name: str, attribute: str | None, terms: list[str]) -> None:
             elif key.key in taken:
                 found.append(problem(("terms",), "term.taken", term=term, group=taken[key.key]))
             elif key.key in keys:
-                # two spellings of one word ("Black Tea" and "black  tea"), said once
+                # one word in two spellings search folds together (紅茶 and 红茶)
                 found.append(problem(("terms",), "term.repeated", term=term, first=keys[key.key]))
             else:
                 keys[key.key] = term
@@ -101,8 +101,11 @@ def save(
         group = SearchSynonymGroup(name=name)
         db.session.add(group)
     group.name, group.attribute = name, attribute
-    kept = {t.term: t for t in group.terms}
-    group.terms = [kept.get(term) or SearchSynonym(term=term) for term in terms]
+    # words kept keep their rows (and their place: the groups list words in the order they
+    # were added), new ones follow; a change of order alone is no change
+    kept = [t for t in group.terms if t.term in terms]
+    known = {t.term for t in kept}
+    group.terms = kept + [SearchSynonym(term=term) for term in terms if term not in known]
     db.session.flush()
     after = _values(group)
     if before != after:
