@@ -299,3 +299,69 @@ def test_a_missing_or_broken_stored_value_means_the_default():
     assert store_settings.read(store_settings.HOLD_NEW_LISTINGS, True) is True
     assert store_settings.read(store_settings.DEFAULT_COMMISSION_BP, 99_999) == 1500
     assert store_settings.read(store_settings.DEFAULT_COMMISSION_BP, 1250) == 1250
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "country", "expected"),
+    [
+        ("J" + "A" * 31, "n" * 200, "MY", []),  # 32 characters of code, 200 of name
+        ("J" + "A" * 32, "n", "MY", [("code.format", {})]),
+        ("1.2-3", "n", "MY", []),
+        (".JAKIM", "n", "MY", [("code.format", {})]),
+        ("-JAKIM", "n", "MY", [("code.format", {})]),
+        ("JAKIM\n", "n", "MY", [("code.format", {})]),
+        ("JAKIM", "", "MY", [("name.required", {})]),
+        ("JAKIM", " " + "n" * 200 + " ", "MY", []),  # spaces around do not count
+        ("JAKIM", "n" * 201, "MY", [("name.length", {"max": 200})]),
+        ("JAKIM", "n", "my", [("country.format", {})]),
+        ("JAKIM", "n", "MYS", [("country.format", {})]),
+        ("JAKIM", "n", "M", [("country.format", {})]),
+        (
+            "bad code",
+            "",
+            "",
+            [("code.format", {}), ("name.required", {}), ("country.format", {})],
+        ),
+    ],
+)
+def test_halal_body_problems_say_what_and_where_at_their_edges(code, name, country, expected):
+    found = market_data.check_halal_body(code, name, country)
+    assert [(p.code, p.kwargs) for p in found] == expected
+    assert all(p.path == (p.code.split(".")[0],) for p in found)
+
+
+def test_exchange_rate_problems_carry_the_limits_they_name():
+    known = {"THB"}
+
+    def only(rate, as_of=TODAY):
+        [found] = market_data.check_exchange_rate("THB", rate, as_of, known, TODAY)
+        return found.code, found.kwargs
+
+    assert only(Decimal("1.00000000001")) == ("rate.places", {"places": 10})
+    assert only(Decimal("1000000.1")) == ("rate.too_big", {"maximum": Decimal(1_000_000)})
+    assert only(Decimal("Infinity")) == ("rate.positive", {})
+    assert only(Decimal(1), TODAY + timedelta(days=32)) == ("as_of.ahead", {"days": 31})
+    # at the limits, and a rate dated in the past, are fine
+    for rate in (Decimal(1_000_000), Decimal("0.0000000001")):
+        assert market_data.check_exchange_rate("THB", rate, TODAY, known, TODAY) == []
+    assert market_data.check_exchange_rate("THB", Decimal(1), date(2020, 1, 1), known, TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [
+        (Decimal("0.07"), []),
+        (Decimal(0), []),
+        (Decimal(10), []),  # 1,000%: some duties pass 100%
+        (Decimal("0.123456"), []),
+        (None, [("percent.required", {})]),
+        (Decimal("-0.000001"), [("percent.negative", {})]),
+        (Decimal("NaN"), [("percent.negative", {})]),
+        (Decimal("0.1234567"), [("percent.places", {"places": 4})]),
+        (Decimal("10.000001"), [("percent.too_big", {"maximum": 1000})]),
+    ],
+)
+def test_a_rate_fraction_at_its_edges(rate, expected):
+    found = market_data.check_rate_fraction(("rate",), rate)
+    assert [(p.code, p.kwargs) for p in found] == expected
+    assert all(p.path == ("rate",) for p in found)
