@@ -53,3 +53,21 @@ def test_only_markets_the_store_serves_count():
     # Singapore switched off: en-SG names no market, the next tag does
     assert market_from_accept_language([("en-SG", 1.0), ("th", 0.5)], {"TH", "MY"}) == "TH"
     assert market_from_accept_language([("en-SG", 1.0)], {"TH", "MY"}) is None
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("abcdefgh-PH", "PH"),  # a language subtag has at most 8 letters
+        ("abcdefghi-PH", None),
+        ("e-PH", None),  # and at least 2
+        ("12-PH", None),
+        ("zh-hant", "TW"),  # a script written in lower case
+        ("zh-Hant-Hans", "TW"),  # the first script counts
+        ("ms-u-ca-PH", "MY"),  # an extension: "PH" here is no region
+        ("zh-x-MY", None),  # nor in a private part (zh alone: China)
+        ("ms-Arab", "MY"),  # Malay in Jawi: still Malaysia
+    ],
+)
+def test_how_a_tag_is_read(tag, expected):
+    assert market_from_accept_language([(tag, 1.0)], MARKETS) == expected
