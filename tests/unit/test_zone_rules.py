@@ -117,3 +117,26 @@ def test_a_new_order_must_name_exactly_the_zones_products():
     assert zone_rules.rearranged([1, 2, 3], [3, 1, 2, 4]) is None  # one added meanwhile
     assert zone_rules.rearranged([1, 2, 3], [3, 3, 1, 2]) is None  # a product twice
     assert zone_rules.rearranged([1, 2, 3], [3, 4, 1]) is None
+
+
+def test_the_limits_hold_at_their_edges_and_are_named():
+    at_limits = draft(
+        slug="a" * 64,
+        titles={"en": "x" * 120, "th": "ช" * 120, "ms": "x" * 120, "zh_Hant": "茶" * 120},
+        blurbs={"en": "x" * 2000, "th": "ช" * 2000, "ms": "x" * 2000, "zh_Hant": "茶" * 2000},
+        position=9999,
+    )
+    assert zone_rules.check(at_limits, MARKETS) == []
+    assert zone_rules.check(draft(slug="a"), MARKETS) == []
+    assert zone_rules.check(draft(slug="a-1"), MARKETS) == []
+
+    over = zone_rules.check(
+        draft(titles={"en": "Teas", "zh_Hant": "茶" * 121}, blurbs={"th": "ช" * 2001}),
+        MARKETS,
+    )
+    assert sorted((p.path, p.code, p.kwargs["max"]) for p in over) == [
+        (("blurbs", "th"), "blurb.too_long", 2000),
+        (("titles", "zh_Hant"), "title.too_long", 120),
+    ]
+    [position] = zone_rules.check(draft(position=-1), MARKETS)
+    assert position.kwargs == {"max": 9999}
