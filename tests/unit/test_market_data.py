@@ -365,3 +365,22 @@ def test_a_rate_fraction_at_its_edges(rate, expected):
     found = market_data.check_rate_fraction(("rate",), rate)
     assert [(p.code, p.kwargs) for p in found] == expected
     assert all(p.path == ("rate",) for p in found)
+
+
+def test_a_settings_range_holds_at_its_edges_and_is_named():
+    commission = store_settings.DEFAULT_COMMISSION_BP
+    assert store_settings.check(commission, 0) == []
+    assert store_settings.check(commission, 10_000) == []
+    for value in (-1, 10_001):
+        [found] = store_settings.check(commission, value)
+        assert (found.path, found.code, found.kwargs) == (
+            ("default_commission_bp",),
+            "setting.range",
+            {"minimum": 0, "maximum": 10_000},
+        )
+    [wrong] = store_settings.check(store_settings.HOLD_NEW_LISTINGS, "true")
+    assert (wrong.path, wrong.code) == (("hold_new_listings",), "setting.type")
+    assert store_settings.read(commission, 0) == 0
+    assert store_settings.read(commission, 10_000) == 10_000
+    assert store_settings.read(commission, -1) == 1500
+    assert store_settings.read(store_settings.HOLD_NEW_LISTINGS, False) is False
