@@ -79,3 +79,25 @@ def test_codes_are_stored_bare_and_printed_as_customs_print_them():
         "0902.30",
         "0902.30.10.00",
     ]
+
+
+def test_among_headings_of_one_duty_rate_the_dearest_tax_wins_then_the_shortest_code():
+    def highest(*rates):
+        return classify(DutyTable(rates=rates), None, SNACKS, DAY).matched
+
+    exempt = DutyRate("1704", Decimal("0.30"), Decimal(0), category=SNACKS)
+    five = DutyRate("1806", Decimal("0.30"), Decimal("0.05"), category=SNACKS)
+    ten = DutyRate("1905", Decimal("0.30"), Decimal("0.10"), category=SNACKS)
+    # no class of its own: the tax rule's full rate, dearer than any class
+    full = DutyRate("2106", Decimal("0.30"), None, category=SNACKS)
+    assert highest(exempt, five) == five
+    assert highest(ten, five, exempt) == ten
+    assert highest(ten, full, five) == full
+    # a higher duty outweighs any tax
+    dearer = DutyRate("2008", Decimal("0.31"), Decimal(0), category=SNACKS)
+    assert highest(full, dearer) == dearer
+    # a full tie: the shortest code, then the lowest
+    long = DutyRate("190590", Decimal("0.30"), Decimal("0.10"), category=SNACKS)
+    low = DutyRate("1901", Decimal("0.30"), Decimal("0.10"), category=SNACKS)
+    assert highest(long, ten) == ten
+    assert highest(ten, low, long) == low
