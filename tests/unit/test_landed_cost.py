@@ -661,3 +661,93 @@ def test_a_category_without_heading_rates_pays_its_own_rate():
         RULES["TH"], [Goods(Money(10000, "THB"), None, FOOD)], Money(0, "THB"), ON, table
     )
     assert (result.lines[0].rate, result.lines[0].amount) == (D("0.15"), Money(1500, "THB"))
+
+
+def test_goods_of_one_heading_pay_duty_on_their_sum_and_each_its_share():
+    # two tins of oolong (0902, 90%) worth ฿300 and ฿100, ฿40 shipping: one duty line
+    parcel = [
+        Goods(Money(30000, "THB"), "0902", TEA),
+        Goods(Money(10000, "THB"), "090230", TEA),
+    ]
+    result = quote(RULES["TH"], parcel, Money(4000, "THB"), ON, HS_TABLES["TH"])
+    duty, vat = result.lines
+    assert (duty.base, duty.amount) == (Money(44000, "THB"), Money(39600, "THB"))
+    # VAT on goods, shipping and duty: 7% of ฿836
+    assert (vat.base, vat.amount) == (Money(83600, "THB"), Money(5852, "THB"))
+    # each tin's part of the ฿454.52 of tax, by its value
+    assert result.item_taxes == (Money(34089, "THB"), Money(11363, "THB"))
+    assert [c.matched.prefix for c in result.classified] == ["0902", "0902"]
+
+
+def test_a_duty_line_without_a_code_names_the_category_it_charges():
+    table = DutyTable(
+        (hs("1902", "0.30", FOOD),),
+        category_rates={TEA: D("0.20")},
+        category_names={TEA: {"en": "tea", "th": "ชา"}, FOOD: {"en": "food", "th": "อาหาร"}},
+    )
+    parcel = [
+        Goods(Money(10000, "THB"), None, TEA),  # its category's own rate
+        Goods(Money(10000, "THB"), None, FOOD),  # the dearest of its category's headings
+        Goods(Money(10000, "THB"), "1902", FOOD),  # its heading
+    ]
+    result = quote(RULES["TH"], parcel, Money(0, "THB"), ON, table)
+    duties = [line for line in result.lines if line.label == "duty"]
+    named = [(d.name, d.heading, d.goods_names.get("th")) for d in duties]
+    assert named == [
+        ("Import duty, tea", None, "ชา"),
+        ("Import duty, food", None, "อาหาร"),
+        ("Import duty, noodles (1902)", "1902", None),
+    ]
+    assert [c.basis.value for c in result.classified] == ["category", "category_highest", "hs"]
+
+
+def test_a_heading_at_no_duty_does_not_stop_the_next_from_paying():
+    table = DutyTable((hs("0902", "0", TEA), hs("1902", "0.30", FOOD)))
+    parcel = [Goods(Money(10000, "THB"), "0902", TEA), Goods(Money(10000, "THB"), "1902", FOOD)]
+    result = quote(RULES["TH"], parcel, Money(0, "THB"), ON, table)
+    assert [(line.heading, line.amount) for line in result.lines if line.label == "duty"] == [
+        ("1902", Money(3000, "THB"))
+    ]
+
+
+def test_only_a_duty_takes_each_headings_rate():
+    # a tax rule marked to take the category rate still charges its own rate on the parcel
+    tax = rule("THB", "VAT", "vat", "tax", "0.07", uses_category_rate=True, position=20)
+    parcel = [Goods(Money(10000, "THB"), "0902", TEA)]
+    result = quote([tax], parcel, Money(0, "THB"), ON, HS_TABLES["TH"])
+    assert [(line.name, line.rate, line.amount) for line in result.lines] == [
+        ("VAT", D("0.07"), Money(700, "THB"))
+    ]
+
+
+def test_a_tax_inside_the_price_by_heading_class_shows_a_line_per_class():
+    inside = rule(
+        "MYR", "Sales tax", "sales_tax", "included", "0.10", rate_by_heading=True, position=10
+    )
+    added = rule("MYR", "Service fee", "duty", "tax", "0.01", position=20)
+    parcel = [
+        Goods(Money(11000, "MYR"), "0902", TEA),  # the rule's own 10%
+        Goods(Money(10500, "MYR"), "0810", FOOD),  # fresh fruit's 5% class
+    ]
+    result = quote([inside, added], parcel, Money(0, "MYR"), ON, HS_TABLES["MY"])
+    assert [(line.rate, line.amount) for line in result.included] == [
+        (D("0.10"), Money(1000, "MYR")),
+        (D("0.05"), Money(500, "MYR")),
+    ]
+    assert [(line.name, line.amount) for line in result.lines] == [
+        ("Service fee", Money(215, "MYR"))
+    ]
+
+
+def test_goods_no_rate_covers_pay_the_duty_rules_own_rate_under_its_own_name():
+    flat = rule("THB", "Import duty", "duty", "duty", "0.05", uses_category_rate=True)
+    table = DutyTable(category_names={TEA: {"en": "tea"}})
+    result = quote([flat], [Goods(Money(10000, "THB"), None, TEA)], Money(0, "THB"), ON, table)
+    [duty] = result.lines
+    assert (duty.name, duty.rate, duty.amount, duty.goods_names) == (
+        "Import duty",
+        D("0.05"),
+        Money(500, "THB"),
+        {},
+    )
+    assert result.classified[0].basis.value == "none"
