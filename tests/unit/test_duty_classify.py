@@ -101,3 +101,10 @@ def test_among_headings_of_one_duty_rate_the_dearest_tax_wins_then_the_shortest_
     low = DutyRate("1901", Decimal("0.30"), Decimal("0.10"), category=SNACKS)
     assert highest(long, ten) == ten
     assert highest(ten, low, long) == low
+
+
+def test_a_code_nothing_covers_in_a_category_without_rates_is_still_named():
+    found = classify(TABLE, "9405.40", 99, DAY)
+    assert (found.basis, found.rate, found.unmatched_code) == (Basis.NONE, None, "940540")
+    assert display_hs("0902") == "0902"
+    assert display_hs("090230") == "0902.30"

@@ -384,3 +384,24 @@ def test_a_settings_range_holds_at_its_edges_and_is_named():
     assert store_settings.read(commission, 10_000) == 10_000
     assert store_settings.read(commission, -1) == 1500
     assert store_settings.read(store_settings.HOLD_NEW_LISTINGS, False) is False
+
+
+def test_shipping_commission_and_rule_limits_at_their_edges():
+    assert market_data.check_shipping(100_000, 100_000) == []
+    first, extra = market_data.check_shipping(100_001, 100_001)
+    assert first.kwargs == extra.kwargs == {"maximum": 100_000}
+    for percent in (None, Decimal(-1), Decimal("1.234")):
+        _value, [found] = market_data.commission_bp(percent)
+        assert found.path == ("commission",), percent
+    assert market_data.check_tax_rule(draft(name="x" * 80), MARKETS) == []
+    [long] = market_data.check_tax_rule(draft(name="x" * 81), MARKETS)
+    assert long.kwargs == {"max": 80}
+    # a threshold of nothing is a threshold (a rule "over 0" taxes every parcel with goods)
+    assert market_data.check_tax_rule(draft(applies="over", threshold_minor=0), MARKETS) == []
+
+
+def test_decimal_places_as_written():
+    assert market_data.places(Decimal("12.50")) == 2
+    assert market_data.places(Decimal("1E+3")) == 0
+    assert market_data.places(Decimal("NaN")) == 0
+    assert market_data.places(Decimal("Infinity")) == 0

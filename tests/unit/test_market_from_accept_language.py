@@ -1,6 +1,6 @@
 import pytest
 
-from app.domain.locales import market_from_accept_language
+from app.domain.locales import best_language, market_from_accept_language
 
 MARKETS = {"TH", "MY", "SG", "PH", "TW"}
 
@@ -67,7 +67,14 @@ def test_only_markets_the_store_serves_count():
         ("ms-u-ca-PH", "MY"),  # an extension: "PH" here is no region
         ("zh-x-MY", None),  # nor in a private part (zh alone: China)
         ("ms-Arab", "MY"),  # Malay in Jawi: still Malaysia
+        ("zh-yue-MY", "MY"),  # a three-letter extended language is no region
+        ("en-1994-PH", "PH"),  # nor is a four-digit variant
     ],
 )
 def test_how_a_tag_is_read(tag, expected):
     assert market_from_accept_language([(tag, 1.0)], MARKETS) == expected
+
+
+def test_a_language_tag_spelled_with_an_underscore_is_read():
+    assert best_language([("zh_TW", 1.0)]) == "zh-hant"
+    assert best_language([("ms_MY", 1.0)]) == "ms"

@@ -7,6 +7,10 @@ from app.domain.search_words import NAME_MAX, TERM_MAX, TERMS_MAX, check_group, 
 
 
 def codes(found) -> list[str]:
+    """Each problem's code, checked to sit under the field it is about, with its limits."""
+    for p in found:
+        field = "name" if p.code.startswith("name.") else p.code.split(".")[0]
+        assert p.path == ({"term": "terms"}.get(field, field),), p
     return [p.code for p in found]
 
 
@@ -30,8 +34,14 @@ def test_a_group_needs_a_name_and_two_words_unless_it_stands_for_an_attribute():
 def test_the_limits_hold_at_their_edges():
     words = [f"w{i}" for i in range(TERMS_MAX)]
     assert codes(check_group("n" * NAME_MAX, None, words)) == []
-    assert codes(check_group("n" * (NAME_MAX + 1), None, words)) == ["name.length"]
-    assert codes(check_group("many", None, [*words, "one more"])) == ["terms.too_many"]
+    [name] = check_group("n" * (NAME_MAX + 1), None, words)
+    assert (name.path, name.code, name.kwargs) == (("name",), "name.length", {"max": 64})
+    [many] = check_group("many", None, [*words, "one more"])
+    assert (many.path, many.code, many.kwargs) == (("terms",), "terms.too_many", {"max": 40})
     assert codes(check_group("long", None, ["a", "b" * TERM_MAX])) == []
     [long] = check_group("long", None, ["a", "b" * (TERM_MAX + 1)])
-    assert (long.code, long.kwargs) == ("term.length", {"term": "b" * 20 + "…", "max": 100})
+    assert (long.path, long.code, long.kwargs) == (
+        ("terms",),
+        "term.length",
+        {"term": "b" * 20 + "…", "max": 100},
+    )

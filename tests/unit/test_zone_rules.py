@@ -105,6 +105,7 @@ def test_a_zone_runs_from_its_start_until_just_before_its_end():
         (4, 1, [1, 2, 3, 4]),  # already last
         (1, 1, [2, 1, 3, 4]),
         (4, -1, [1, 2, 4, 3]),
+        (2, -1, [2, 1, 3, 4]),  # up to the first place
     ],
 )
 def test_moving_one_place(item, offset, expected):
