@@ -196,3 +196,23 @@ def test_words_keep_their_place_and_a_new_order_alone_changes_nothing(db, ops):
     assert [t.term for t in group_named(db, "coffee").terms] == [*written, "kopi o"]
     [updated] = audit_rows(db, "search_synonyms.updated")
     assert updated.data["after"]["terms"] == [*written, "kopi o"]
+
+
+def test_the_page_costs_the_same_with_more_groups(db, ops, count_queries):
+    def cost() -> int:
+        ops.get(PAGE, query_string={"q": "ชาดำ"})
+        with count_queries() as statements:
+            assert ops.get(PAGE, query_string={"q": "ชาดำ"}).status_code == 200
+        return len(statements)
+
+    few = cost()
+    for n in range(12):
+        db.session.add(
+            SearchSynonymGroup(
+                name=f"group {n}",
+                terms=[SearchSynonym(term=f"word {n}"), SearchSynonym(term=f"other {n}")],
+            )
+        )
+    db.session.commit()
+    assert cost() == few
+    assert few <= 3, few  # the operator, the groups, their words
