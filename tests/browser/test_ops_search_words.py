@@ -6,26 +6,18 @@ console page passes axe-core."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_ops_zones import console_is_accessible
-from tests.browser.test_portal_and_search import make_operator, sign_in, unique
+from tests.browser.test_portal_and_search import (
+    make_operator,
+    search_from_the_header,
+    sign_in,
+    unique,
+)
 
 pytestmark = pytest.mark.browser
-
-
-def search_as_thai_shopper(shopper, server, query: str):
-    shopper.goto("/th/")
-    box = shopper.page.get_by_role("banner").get_by_role(
-        "searchbox", name=server.text("th", "Search")
-    )
-    box.fill(query)
-    box.press("Enter")
-    shopper.page.wait_for_url(re.compile(r"/th/search\?"))
-    return shopper.page.get_by_role("main")
 
 
 def test_an_operator_adds_words_and_a_thai_shopper_finds_the_english_name(visit, live_server):
@@ -38,7 +30,7 @@ def test_an_operator_adds_words_and_a_thai_shopper_finds_the_english_name(visit,
     login = make_operator(server)
 
     shopper = visit(viewport={"width": 390, "height": 844})
-    main = search_as_thai_shopper(shopper, server, thai)
+    main = search_from_the_header(shopper, server, "th", thai)
     expect(main.get_by_role("link", name=name)).to_have_count(0)
 
     ops = visit(viewport={"width": 1280, "height": 900})
@@ -74,7 +66,7 @@ def test_an_operator_adds_words_and_a_thai_shopper_finds_the_english_name(visit,
     expect(page.get_by_role("main")).to_contain_text(f"{thai}: also finds speaker")
     console_is_accessible(ops, "search-words-reading")
 
-    main = search_as_thai_shopper(shopper, server, thai)
+    main = search_from_the_header(shopper, server, "th", thai)
     expect(main.get_by_role("link", name=name).first).to_be_visible()
     shopper.shot("found-through-the-group")
     for seen in (ops, shopper):

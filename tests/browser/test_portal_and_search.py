@@ -51,6 +51,19 @@ def sign_in(visit_, server, lang, login: Login):
     page.wait_for_url(re.compile(r"/account/$|/ops/|/vendor/"))
 
 
+def search_from_the_header(shopper, server, lang: str, query: str):
+    """Type `query` in the search box of the header on the home page, press Enter; the
+    results page's main region."""
+    shopper.goto(f"/{lang}/")
+    box = shopper.page.get_by_role("banner").get_by_role(
+        "searchbox", name=server.text(lang, "Search")
+    )
+    box.fill(query)
+    box.press("Enter")
+    shopper.page.wait_for_url(re.compile(rf"/{lang}/search\?"))
+    return shopper.page.get_by_role("main")
+
+
 def result_cards(page, expected_name: str):
     """The result cards of the search page, found by the list that holds `expected_name`."""
     link = page.get_by_role("link", name=expected_name, exact=True)
@@ -136,14 +149,7 @@ def test_vendor_applies_is_approved_lists_in_thai_and_a_shopper_finds_it(
     vendor.shot("photo-uploaded")
 
     shopper = visit(viewport={"width": 390, "height": 844})
-    shopper.goto("/th/")
-    search_box = shopper.page.get_by_role("banner").get_by_role(
-        "searchbox", name=server.text("th", "Search")
-    )
-    search_box.fill(THAI_QUERY)
-    search_box.press("Enter")
-    shopper.page.wait_for_url(re.compile(r"/th/search\?"))
-    main = shopper.page.get_by_role("main")
+    main = search_from_the_header(shopper, server, "th", THAI_QUERY)
     expect(main.get_by_role("status")).to_have_text(
         server.ntext("th", "%(num)d product", "%(num)d products", 1)
     )
