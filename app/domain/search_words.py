@@ -15,7 +15,8 @@ TERMS_MAX = 40
 #: certificate the shopper's market accepts, or made in a country ("origin:TW": Taiwan)
 HALAL = "halal"
 ORIGIN = "origin:"
-ATTRIBUTES = (HALAL, ORIGIN + "TW")
+TAIWAN_MADE = ORIGIN + "TW"
+ATTRIBUTES = (HALAL, TAIWAN_MADE)
 
 
 def parse_terms(text: str | None) -> list[str]:

@@ -41,23 +41,30 @@ def _values(group: SearchSynonymGroup) -> dict:
     }
 
 
+def _by_key(pairs) -> dict[str, str]:
+    """{key of a word (services.search.synonyms.term_for): value} from (word, value) pairs,
+    the first value of each key kept: how search tells two spellings of one word apart."""
+    found: dict[str, str] = {}
+    for term, value in pairs:
+        term_key = synonyms.term_for(term)
+        if term_key is not None:
+            found.setdefault(term_key.key, value)
+    return found
+
+
 def _taken_keys(group: SearchSynonymGroup | None) -> dict[str, str]:
-    """Every other group's words by key (services.search.synonyms.term_for): the name of the
-    group each belongs to."""
+    """Every other group's words by key: the name of the group each belongs to."""
     rows = db.session.execute(
         select(SearchSynonym.term, SearchSynonymGroup.name)
         .join(SearchSynonymGroup, SearchSynonymGroup.id == SearchSynonym.group_id)
         .where(SearchSynonymGroup.id != (group.id if group is not None else -1))
     )
-    taken: dict[str, str] = {}
-    for term, name in rows:
-        found = synonyms.term_for(term)
-        if found is not None:
-            taken.setdefault(found.key, name)
-    return taken
+    return _by_key(rows)
 
 
-def _check(group, name: str, attribute: str | None, terms: list[str]) -> None:
+def _check(
+    group: SearchSynonymGroup | None, name: str, attribute: str | None, terms: list[str]
+) -> None:
     found = search_words.check_group(name, attribute, terms)
     if not any(p.path == ("name",) for p in found):
         other = db.session.scalar(
@@ -136,12 +143,7 @@ def reading(query: str, shown: list[SearchSynonymGroup]) -> list[Reading]:
     """A query as search plans it with the groups in force: what an operator checks after
     changing a group. The other words are shown as the groups `shown` write them (search
     keeps them folded: 红茶 for 紅茶)."""
-    written: dict[str, str] = {}
-    for group in shown:
-        for term in group.terms:
-            found = synonyms.term_for(term.term)
-            if found is not None:
-                written.setdefault(found.key, term.term)
+    written = _by_key((t.term, t.term) for group in shown for t in group.terms)
     concepts: list[Concept] = plan(query, synonyms.current())
     return [
         Reading(c.label, tuple(written.get(s.key, s.text) for s in c.synonyms), c.attribute)

@@ -17,6 +17,7 @@ from app.domain import market_data
 from app.domain.landed_cost import Applies, Kind
 from app.domain.market_data import TAX_LABELS, TaxRuleDraft, places
 from app.domain.money import minor_unit
+from app.domain.search_words import HALAL, TAIWAN_MADE
 from app.services import clock, rule_problems
 from app.web import labels
 from app.web.forms import StoreForm
@@ -367,9 +368,9 @@ class SynonymGroupForm(StoreForm):
         _l("The words also find"),
         choices=[
             SelectChoice("", _l("Only products named with one of the words")),
-            SelectChoice("halal", _l("Halal products: a certificate the shopper's market accepts")),
+            SelectChoice(HALAL, _l("Halal products: a certificate the shopper's market accepts")),
             SelectChoice(
-                "origin:TW", _l("Goods made in Taiwan, when other words are typed beside them")
+                TAIWAN_MADE, _l("Goods made in Taiwan, when other words are typed beside them")
             ),
         ],
         default="",
