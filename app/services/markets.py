@@ -12,7 +12,7 @@ from app.domain import halal, market_data
 from app.domain.problems import problem
 from app.extensions import db
 from app.models import HalalBody, Market, ShippingRate, User
-from app.services import audit, cache_versions
+from app.services import audit, cache_versions, claims
 from app.services.errors import RulesRefused
 
 
@@ -84,12 +84,15 @@ def save_halal_body(
     if found:
         raise RulesRefused(found)
     before = _values(body) if body is not None else None
-    if body is None:
-        body = HalalBody()
-        db.session.add(body)
-    body.code, body.name, body.country = code, name, country
-    body.recognised_by_jakim = recognised
-    db.session.flush()
+    # another operator adding the same code at the same moment (services.claims)
+    with claims.claiming(
+        {"halal_bodies.code": lambda: RulesRefused([problem(("code",), "code.taken")])}
+    ):
+        if body is None:
+            body = HalalBody()
+            db.session.add(body)
+        body.code, body.name, body.country = code, name, country
+        body.recognised_by_jakim = recognised
     after = _values(body)
     if before != after:
         audit.record(

@@ -18,7 +18,7 @@ from app.extensions import db
 from app.models import Category, User, Vendor, VendorInvitation
 from app.models.user import Role
 from app.models.vendor import SLUG, VendorStatus
-from app.services import accounts, audit, clock, links, outbox
+from app.services import accounts, audit, claims, clock, links, outbox
 from app.services.accounts import throttle, tokens
 from app.services.catalog import events as product_events
 from app.services.errors import (
@@ -52,6 +52,12 @@ class Application:
 
 #: the longest company name (the application form's limit and the column's size)
 NAME_MAX = 160
+#: tries for a free slug when shops of the same name apply at the same moment
+SLUG_ATTEMPTS = 3
+
+
+class SlugTakenMeanwhile(Exception):
+    """Another application took the slug between slug_for and the write."""
 
 
 def normalise_ubn(value: str) -> str:
@@ -107,6 +113,32 @@ def apply(application: Application) -> tuple[Vendor, User] | None:
                 link=links.absolute("account.sign_in", lang=application.language),
             )
         return None
+    try:
+        # nothing is kept when another request takes the address at the same moment
+        with db.session.begin_nested():
+            vendor, owner = _applicant(application, number, address, contact)
+    except EmailTaken:
+        return None
+    audit.record(owner, "vendor.applied", vendor, {"ubn": number})
+    language = owner.preferred_language or "zh-hant"
+    outbox.mail(
+        owner.email,
+        "mail/vendor_application_received.txt",
+        language,
+        vendor=vendor,
+        owner=owner,
+        link=links.absolute(
+            "account.verify_email", lang=language, token=tokens.make(owner, tokens.VERIFY)
+        ),
+    )
+    return vendor, owner
+
+
+def _applicant(
+    application: Application, number: str, address: str, contact: str
+) -> tuple[Vendor, User]:
+    """The pending vendor and its owner account. Raises BusinessNumberTaken or EmailTaken
+    when another application takes the number or the address at the same moment."""
     vendor = Vendor(
         slug=slug_for(plain_text.single_line(application.name_en)),
         name_en=plain_text.single_line(application.name_en)[:NAME_MAX],
@@ -122,8 +154,20 @@ def apply(application: Application) -> tuple[Vendor, User] | None:
         vendor.categories = list(
             db.session.scalars(select(Category).where(Category.id.in_(application.category_ids)))
         )
-    db.session.add(vendor)
-    db.session.flush()
+    refusals = {
+        "vendors.ubn": lambda: BusinessNumberTaken(field="ubn"),
+        "vendors.slug": SlugTakenMeanwhile,
+    }
+    for attempt in range(SLUG_ATTEMPTS):
+        try:
+            with claims.claiming(refusals):
+                db.session.add(vendor)
+            break
+        except SlugTakenMeanwhile:
+            # a shop of the same name applied at the same moment: the next free slug
+            if attempt == SLUG_ATTEMPTS - 1:
+                raise
+            vendor.slug = slug_for(vendor.name_en)
     owner = accounts.create_user(
         application.email,
         application.password,
@@ -132,18 +176,6 @@ def apply(application: Application) -> tuple[Vendor, User] | None:
         preferred_language=application.language,
         vendor_id=vendor.id,
         is_vendor_owner=True,
-    )
-    audit.record(owner, "vendor.applied", vendor, {"ubn": number})
-    language = owner.preferred_language or "zh-hant"
-    outbox.mail(
-        owner.email,
-        "mail/vendor_application_received.txt",
-        language,
-        vendor=vendor,
-        owner=owner,
-        link=links.absolute(
-            "account.verify_email", lang=language, token=tokens.make(owner, tokens.VERIFY)
-        ),
     )
     return vendor, owner
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, case, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from app.domain import zone_rules
@@ -22,7 +21,7 @@ from app.domain.problems import problem
 from app.domain.zone_rules import Schedule, ZoneDraft
 from app.extensions import db
 from app.models import Product, User, Zone, ZoneMarket, ZoneProduct, ZoneTranslation
-from app.services import audit, cache_versions, reference, zone_stats
+from app.services import audit, cache_versions, claims, reference, zone_stats
 from app.services.catalog import media
 from app.services.catalog.images import Upload
 from app.services.errors import ImageRejected, NotFound, ZoneRefused
@@ -172,13 +171,9 @@ def _apply(zone: Zone, draft: ZoneDraft) -> None:
         zone.markets.append(ZoneMarket(market_code=code))
 
 
-def _flush_or_taken() -> None:
-    """Flush; another operator saving the same slug at the same moment is slug.taken."""
-    try:
-        with db.session.begin_nested():
-            db.session.flush()
-    except IntegrityError:
-        raise ZoneRefused([problem(("slug",), "slug.taken")]) from None
+def _slug_claimed():
+    """Another operator saving the same slug at the same moment is slug.taken."""
+    return claims.claiming({"zones.slug": lambda: ZoneRefused([problem(("slug",), "slug.taken")])})
 
 
 def _set_banner(zone: Zone, stored, actor: User | None) -> None:
@@ -206,9 +201,9 @@ def create(
         raise ZoneRefused(found)
     stored = _store_banner(banner, media_root) if banner else None
     zone = Zone(slug=draft.slug, is_flagship=False, starts_at=draft.starts_at)
-    _apply(zone, draft)
-    db.session.add(zone)
-    _flush_or_taken()
+    with _slug_claimed():
+        _apply(zone, draft)
+        db.session.add(zone)
     audit.record(actor, "zone.created", zone, {"after": _snapshot(draft)})
     # counted from its first view: in this process at once, in the others within a second
     zone_stats.known_zones.invalidate()
@@ -235,8 +230,8 @@ def update(
     before, after = _snapshot(draft_of(zone)), _snapshot(draft)
     changed = [key for key in after if before[key] != after[key]]
     if changed:
-        _apply(zone, draft)
-        _flush_or_taken()
+        with _slug_claimed():
+            _apply(zone, draft)
         audit.record(
             actor,
             "zone.edited",

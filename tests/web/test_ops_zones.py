@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 
 from app.models import AuditEvent, Zone, ZoneProduct
 from app.models.user import Role
-from app.services import clock, inventory
+from app.services import clock, inventory, zone_admin
 from app.transaction import unit_of_work
 from tests.conftest import Browser, csrf_from
 from tests.factories import PASSWORD
@@ -226,6 +226,20 @@ def test_a_slug_another_zone_has_is_refused(db, ops, make):
 
     response = ops.submit(f"{OPS}/zones/new", zone_form())
 
+    assert field_error(response, "slug") == "Another zone already has this web address."
+    assert (zone_count(db), len(audit_rows(db))) == before
+
+
+def test_a_slug_another_operator_saves_at_the_same_moment_is_refused(db, ops, make, monkeypatch):
+    # both looked before either wrote: the unique index refuses the second (services.claims)
+    make.zone(slug="mountain-teas")
+    db.session.commit()
+    before = (zone_count(db), len(audit_rows(db)))
+    monkeypatch.setattr(zone_admin, "_problems", lambda draft, zone: [])
+
+    response = ops.submit(f"{OPS}/zones/new", zone_form())
+
+    assert response.status_code == 200
     assert field_error(response, "slug") == "Another zone already has this web address."
     assert (zone_count(db), len(audit_rows(db))) == before
 

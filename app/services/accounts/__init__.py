@@ -19,7 +19,7 @@ from app.domain import plain_text
 from app.extensions import db
 from app.models import User
 from app.models.user import Role
-from app.services import clock
+from app.services import claims, clock
 from app.services.accounts.passwords import PASSWORD_MIN, check_password
 from app.services.errors import EmailTaken, InvalidCredentials, InvalidEmail
 
@@ -105,8 +105,9 @@ def create_user(
         is_vendor_owner=is_vendor_owner,
         email_verified_at=clock.now() if verified else None,
     )
-    db.session.add(user)
-    db.session.flush()
+    # the same address signed up by another request at the same moment (services.claims)
+    with claims.claiming({"users.email": lambda: EmailTaken(field="email")}):
+        db.session.add(user)
     return user
 
 

@@ -15,6 +15,7 @@ from flask import current_app
 from app.models import User
 from app.services import accounts, links, outbox
 from app.services.accounts import throttle, tokens
+from app.services.errors import EmailTaken
 
 
 def _mail_allowed(email: str) -> bool:
@@ -41,7 +42,12 @@ def register(email: str, password: str, name: str, language: str) -> User | None
                 reset=links.absolute("account.forgot_password", lang=lang),
             )
         return None
-    user = accounts.create_user(address, password, name, preferred_language=language)
+    try:
+        user = accounts.create_user(address, password, name, preferred_language=language)
+    except EmailTaken:
+        # signed up by another request a moment ago: that one mails the link; this page
+        # says what it says for any address that has an account
+        return None
     send_verification(user)
     return user
 

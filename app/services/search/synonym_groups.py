@@ -17,7 +17,7 @@ from app.domain.problems import problem
 from app.extensions import db
 from app.models import User
 from app.models.search import SearchSynonym, SearchSynonymGroup
-from app.services import audit, cache_versions
+from app.services import audit, cache_versions, claims
 from app.services.errors import RulesRefused
 from app.services.search import synonyms
 from app.services.search.plan import Concept, plan
@@ -104,16 +104,19 @@ def save(
     terms = search_words.parse_terms(terms_text)
     _check(group, name, attribute, terms)
     before = _values(group) if group is not None else None
-    if group is None:
-        group = SearchSynonymGroup(name=name)
-        db.session.add(group)
-    group.name, group.attribute = name, attribute
-    # words kept keep their rows (and their place: the groups list words in the order they
-    # were added), new ones follow; a change of order alone is no change
-    kept = [t for t in group.terms if t.term in terms]
-    known = {t.term for t in kept}
-    group.terms = kept + [SearchSynonym(term=term) for term in terms if term not in known]
-    db.session.flush()
+    # another operator adding a group of the same name at the same moment (services.claims)
+    with claims.claiming(
+        {"search_synonym_groups.name": lambda: RulesRefused([problem(("name",), "name.taken")])}
+    ):
+        if group is None:
+            group = SearchSynonymGroup(name=name)
+            db.session.add(group)
+        group.name, group.attribute = name, attribute
+        # words kept keep their rows (and their place: the groups list words in the order
+        # they were added), new ones follow; a change of order alone is no change
+        kept = [t for t in group.terms if t.term in terms]
+        known = {t.term for t in kept}
+        group.terms = kept + [SearchSynonym(term=term) for term in terms if term not in known]
     after = _values(group)
     if before != after:
         action = "search_synonyms.created" if before is None else "search_synonyms.updated"

@@ -1,0 +1,57 @@
+"""Unique values two requests can claim at the same moment: an e-mail address, a business
+number, a group's or a certifying body's name.
+
+Services look first (a friendly "already taken" before anything is written), but on
+PostgreSQL two requests can both look, both find the value free and both write: the unique
+index then refuses the second one. Without this it would be a 500; with it, the second
+request gets the same refusal it would have got a moment later. The flush runs in a
+savepoint so the refusal leaves the request's transaction usable (the page can still be
+answered, audited and committed). SQLite writers queue (BEGIN IMMEDIATE, app.db_setup), so
+there the look-first check already decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+
+
+def _column_of(error: IntegrityError) -> str | None:
+    """'table.column' of the unique index that refused the row, from either engine."""
+    orig = error.orig
+    diag = getattr(orig, "diag", None)
+    if diag is not None and getattr(diag, "table_name", None):
+        # PostgreSQL (psycopg): DETAIL reads "Key (email)=(a@b.c) already exists."
+        detail = diag.message_detail or ""
+        if detail.startswith("Key (") and ")=" in detail:
+            return f"{diag.table_name}.{detail[5 : detail.index(')=')]}"
+        return None
+    message = str(orig)
+    prefix = "UNIQUE constraint failed: "
+    if message.startswith(prefix):
+        return message[len(prefix) :].split(",")[0].strip()
+    return None
+
+
+@contextmanager
+def claiming(refusals: Mapping[str, Callable[[], Exception]]) -> Iterator[None]:
+    """Rows added or changed inside the block are written in a savepoint of their own; when
+    a unique index refuses one of them on a column named in `refusals` ('table.column'),
+    the block's writes are undone and what that column maps to is raised. Any other
+    integrity error is a bug and goes on as it is.
+
+    Make the changes inside the block: the savepoint starts after a flush of what is
+    already pending, so a row added before it would be written (and refused) outside it."""
+    try:
+        with db.session.begin_nested():
+            yield
+            db.session.flush()
+    except IntegrityError as error:
+        refusal = refusals.get(_column_of(error) or "")
+        if refusal is None:
+            raise
+        raise refusal() from None
