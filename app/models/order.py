@@ -71,6 +71,9 @@ class Order(db.Model):
     #: the PaymentIntent the shopper pays now (a new one after a decline); stored in the same
     #: transaction that creates it, before any confirmation
     payment_intent_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: the checkout form's one-time key: the same form sent again finds this order
+    #: (services.checkout.placing) instead of placing another
+    checkout_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     #: unpaid orders give their reservation back at this time
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -187,6 +187,14 @@ class CheckoutRefused(ServiceError):
     code = "checkout.refused"
 
 
+class AlreadyPlaced(ServiceError):
+    """This checkout form placed its order already (sent twice: a double click, a second
+    tab, the Back button); params: ref, the order it placed (None when it was placed by
+    another request at the same moment, not yet readable in this transaction)."""
+
+    code = "checkout.already_placed"
+
+
 class PriceChanged(ServiceError):
     """Prices, rates or taxes changed since the shopper saw them: nothing is charged until the
     shopper has seen the new total."""

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from app.models import Address, CartLine, Order, OrderLine, Product, Variant
 from app.services import cache, cart, reference
-from app.services.checkout import payments, queries
+from app.services.checkout import payments, placing, queries
 from tests.conftest import Browser, csrf_from, strip_query
 from tests.factories import PASSWORD
 
@@ -876,6 +876,64 @@ def test_a_guest_places_an_order_and_pays_on_the_payment_page(db, client, goods)
     assert card_form.attrs["data-setup-secret"].startswith("seti_")
     assert header_count(pay) == "0"  # the cart became the order
     assert order.ref in pay.text()
+
+
+def send_checkout_twice(client, goods) -> tuple:
+    """A guest's double click on "Place order": the second send carries the form and the
+    cookie from before the first answer. Returns both answers."""
+    add(client, goods.oolong, 2)
+    form = checkout_form(client) | SG_ADDRESS | {"email": "wei@example.com"}
+    cookie = client.get_cookie("session").value
+    first = client.post("/en/checkout", data=form)
+    client.set_cookie("session", cookie)
+    second = client.post("/en/checkout", data=form)
+    return first, second
+
+
+def test_a_checkout_sent_twice_places_one_order_and_opens_it(db, client, goods):
+    first, second = send_checkout_twice(client, goods)
+
+    assert first.status_code == second.status_code == 303
+    assert second.headers["Location"] == first.headers["Location"]
+    assert order_count(db) == 1
+    assert reserved(db, goods.oolong) == 2  # reserved once
+    # the payment page opens for this browser, and the cart became the order
+    pay = doc_of(client.get(second.headers["Location"]))
+    assert header_count(pay) == "0"
+
+
+def test_a_checkout_sent_again_at_the_same_moment_opens_the_order_the_first_placed(
+    db, client, goods, monkeypatch
+):
+    # both sends look for an order of this form before either has placed it: the unique key
+    # refuses the second when it writes, before it reserves anything
+    looks = []
+    placed_with = placing.placed_with
+
+    def blind_twice(key):
+        looks.append(key)
+        return None if len(looks) in (3, 4) else placed_with(key)
+
+    monkeypatch.setattr(placing, "placed_with", blind_twice)
+    first, second = send_checkout_twice(client, goods)
+
+    assert len(looks) == 5  # each send looked twice; the refused one looked again
+    assert (second.status_code, second.headers["Location"]) == (303, first.headers["Location"])
+    assert order_count(db) == 1
+    assert reserved(db, goods.oolong) == 2
+
+
+def test_a_checkout_sent_again_later_keeps_what_was_added_since(db, client, goods):
+    add(client, goods.oolong, 2)
+    form = checkout_form(client) | SG_ADDRESS | {"email": "wei@example.com"}
+    first = client.post("/en/checkout", data=form)
+    add(client, goods.black, 1)
+    # the Back button: the old page's form sent again, with today's cookie
+    again = client.post("/en/checkout", data=form)
+
+    assert (again.status_code, again.headers["Location"]) == (303, first.headers["Location"])
+    assert order_count(db) == 1
+    assert quantities(cart_page(client)) == {"Sun Moon Lake Black Tea": 1}
 
 
 def test_the_payment_page_script_gets_json_answers(db, client, goods):

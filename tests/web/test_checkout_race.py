@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BUYERS = 20
 UNITS = 5
 FINGERPRINT = re.compile(r'name="fingerprint"[^>]*value="([^"]+)"')
+CHECKOUT_KEY = re.compile(r'name="checkout_key"[^>]*value="([^"]+)"')
 PAY_URL = re.compile(r"^/en/checkout/(TGG-[A-Z0-9]+)/pay$")
 #: gunicorn: processes × threads answering at once
 WORKERS, THREADS = 3, 4
@@ -143,6 +144,7 @@ class Buyer:
             {
                 "csrf_token": csrf_from(checkout_page),
                 "fingerprint": FINGERPRINT.search(checkout_page).group(1),
+                "checkout_key": CHECKOUT_KEY.search(checkout_page).group(1),
                 "email": self.email,
                 "name": f"Racer {self.number}",
                 "line1": "Blk 123 Ang Mo Kio Ave 3",
@@ -327,3 +329,52 @@ def test_buyers_of_the_same_items_in_any_order_all_get_their_orders(store):
         f"\n[{backend}, gunicorn {WORKERS}×{THREADS}] {BUYERS} orders of 1 to 3 lines placed "
         f"at once in {seconds:.2f} s: {BUYERS / seconds:.1f} orders placed/s"
     )
+
+
+def test_a_double_click_on_place_order_places_one_order(store):
+    """Eight shoppers each send their checkout form twice at the same moment from one browser
+    (a double click: the same cookie, the same form): one order each, both answers lead to
+    it, nothing reserved twice, never a 500."""
+    with store.build() as make:
+        product = make.product(
+            make.vendor(),
+            names={"en": "Double-click oolong"},
+            variants=[{"price_twd": 500, "stock": 100, "weight_g": 300}],
+        )
+        variant_id = product.variants[0].id
+    shoppers = [Buyer(n, store.url) for n in range(101, 109)]
+    # the second click: the same browser (its cookies) sending the same page's form
+    twins = [Buyer(b.number, store.url) for b in shoppers]
+    try:
+        pages = {}
+
+        def ready(buyer):
+            pages[buyer.number] = buyer.fill_cart(variant_id)
+
+        _run(shoppers, ready)
+        for shopper, twin in zip(shoppers, twins, strict=True):
+            twin.http.cookies.update(shopper.http.cookies)
+        start = threading.Barrier(len(shoppers) * 2)
+
+        def click(buyer):
+            start.wait(timeout=60)
+            buyer.place(pages[buyer.number])
+
+        _run(shoppers + twins, click)
+    finally:
+        for buyer in shoppers + twins:
+            buyer.http.close()
+
+    for shopper, twin in zip(shoppers, twins, strict=True):
+        assert (shopper.checkout_status, twin.checkout_status) == (303, 303), store.log.read_text()[
+            -3000:
+        ]
+        assert shopper.ref == twin.ref
+    with store.session() as session:
+        placed = session.scalars(
+            select(Order.ref)
+            .join(OrderLine, OrderLine.order_id == Order.id)
+            .where(OrderLine.variant_id == variant_id)
+        ).all()
+        assert sorted(placed) == sorted(b.ref for b in shoppers)
+        assert session.get(Variant, variant_id).reserved == len(shoppers)

@@ -9,14 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from app.domain import addresses
 from app.domain.order_states import OrderStatus, VendorOrderStatus
 from app.domain.problems import problem
 from app.extensions import db
 from app.models import Order, OrderLine, OrderTaxLine, VendorOrder
-from app.services import accounts, cart, clock, inventory
+from app.services import accounts, cart, claims, clock, inventory
 from app.services.checkout import events, payments
 from app.services.errors import (
+    AlreadyPlaced,
     CheckoutRefused,
     Invalid,
     InvalidEmail,
@@ -29,6 +32,32 @@ from app.services.shopper import Shopper
 PAYMENT_WINDOW = timedelta(minutes=30)
 #: order references: no 0/O, 1/I/L to misread on a phone call
 REF_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+#: a checkout form's one-time key (Order.checkout_key): 32 random bytes, base64
+KEY_BYTES = 32
+KEY_MAX = 64
+
+
+def new_key() -> str:
+    return secrets.token_urlsafe(KEY_BYTES)
+
+
+def usable_key(key: str | None) -> str | None:
+    """The key a checkout form sent, or None for one that is not ours (missing, too long)."""
+    return key if isinstance(key, str) and 16 <= len(key) <= KEY_MAX else None
+
+
+def ordered_variants(order: Order) -> set[int]:
+    return set(
+        db.session.scalars(select(OrderLine.variant_id).where(OrderLine.order_id == order.id))
+    )
+
+
+def placed_with(key: str | None) -> Order | None:
+    """The order this checkout form placed already, if it did."""
+    key = usable_key(key)
+    if key is None:
+        return None
+    return db.session.scalar(select(Order).where(Order.checkout_key == key))
 
 
 @dataclass(frozen=True)
@@ -65,11 +94,17 @@ def place(
     buyer: Buyer,
     address: addresses.Address,
     shown_fingerprint: str,
+    key: str | None = None,
 ) -> Order:
     """Place the order for exactly what the shopper was shown. Raises CheckoutRefused (also
     for a signed-in buyer whose e-mail address is not confirmed yet),
     PriceChanged (with the new cart), Invalid (address or e-mail), OutOfStock,
-    PaymentUnavailable."""
+    PaymentUnavailable, AlreadyPlaced (`key`, the checkout form's one-time key, placed an
+    order already: the form was sent twice)."""
+    key = usable_key(key)
+    earlier = placed_with(key)
+    if earlier is not None:
+        raise AlreadyPlaced(ref=earlier.ref)
     priced = cart.price(items, shopper)
     if not priced.lines:
         raise CheckoutRefused("cart.empty")
@@ -84,8 +119,11 @@ def place(
     if priced.fingerprint != shown_fingerprint:
         raise PriceChanged()
     order = _order(priced, buyer, clean, shopper)
-    db.session.add(order)
-    db.session.flush()
+    order.checkout_key = key
+    # the same form sent twice at the same moment: the second waits for the first and is
+    # refused by the unique key (services.claims) before it reserves anything
+    with claims.claiming({"orders.checkout_key": lambda: AlreadyPlaced(ref=None)}):
+        db.session.add(order)
     for parcel in priced.parcels:
         _vendor_order(order, parcel)
     db.session.flush()

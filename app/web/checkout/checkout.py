@@ -24,6 +24,7 @@ from app.services import addresses as saved_addresses
 from app.services import cart
 from app.services.checkout import lifecycle, payments, placing, queries
 from app.services.errors import (
+    AlreadyPlaced,
     CheckoutRefused,
     Invalid,
     NotFound,
@@ -77,6 +78,11 @@ def checkout():
         # a registered shopper orders once their address is confirmed (a guest needs no account)
         status = 200 if request.method == "GET" else 403
         return render_template("checkout/verify_first.html"), status
+    if request.method == "POST":
+        # this form placed its order already (a double click, the Back button): that order
+        placed = _placed_before(request.form.get("checkout_key"))
+        if placed is not None:
+            return placed
     who = shopper()
     priced = cart.price(cart_store.items(), who)
     if not priced.lines:
@@ -87,6 +93,7 @@ def checkout():
     if request.method == "GET":
         _prefill(form)
         form.fingerprint.data = priced.fingerprint
+        form.checkout_key.data = placing.new_key()
         return _checkout_page(form, priced)
     if form.fingerprint.data != priced.fingerprint:
         # the total shown is not today's (a price, the rate or taxes changed, or the shopper
@@ -107,7 +114,12 @@ def _place(form: forms.CheckoutForm, who):
         lifecycle.expire_due(limit=20, each=unit_of_work)
         with unit_of_work():
             order = placing.place(
-                who, cart_store.items(), buyer, form.address(), form.fingerprint.data
+                who,
+                cart_store.items(),
+                buyer,
+                form.address(),
+                form.fingerprint.data,
+                form.checkout_key.data,
             )
             if buyer.user is not None and form.save_address.data:
                 saved_addresses.remember(buyer.user, form.address())
@@ -115,10 +127,35 @@ def _place(form: forms.CheckoutForm, who):
     except Invalid as failure:
         form.show_problems(failure.problems)
         return _checkout_page(form, cart.price(cart_store.items(), who), status=422)
+    except AlreadyPlaced:
+        # sent again at the same moment: the other request placed it and has committed
+        placed = _placed_before(form.checkout_key.data)
+        if placed is not None:
+            return placed
+        return redirect(url_for(".view_cart"), 303)
     except (PriceChanged, CheckoutRefused, OutOfStock, PaymentUnavailable) as error:
         priced = cart.price(cart_store.items(), who)
         form.fingerprint.data = priced.fingerprint
         return _checkout_page(form, priced, notice=messages.checkout_refused(error), status=409)
+    cart_store.remember_order(order.ref)
+    return redirect(url_for(".pay", ref=order.ref), 303)
+
+
+def _placed_before(key: str | None):
+    """Where a checkout form sent again leads: the order it placed (its payment page, or its
+    page once paid). None when the form has placed nothing yet. The key is the form's secret:
+    whoever holds it filled in that form, and may see its order (a guest's is remembered in
+    this browser).
+
+    The cart loses what that order holds, as the first send emptied it: a guest's second
+    click carries the cookie from before the first answer, and its answer is the cookie the
+    browser keeps. Anything added to the cart since (back from the order page) stays."""
+    order = placing.placed_with(key)
+    if order is None:
+        return None
+    ordered = placing.ordered_variants(order)
+    with unit_of_work():
+        cart_store.save([i for i in cart_store.items() if i.variant_id not in ordered])
     cart_store.remember_order(order.ref)
     return redirect(url_for(".pay", ref=order.ref), 303)
 

@@ -76,6 +76,9 @@ class CheckoutForm(StoreForm):
     save_address = BooleanField(_l("Save this address to my account"))
     #: what the shopper was shown: a different total is never charged silently
     fingerprint = HiddenField()
+    #: one per checkout page shown (services.checkout.placing.new_key): sent twice, it opens
+    #: the order it placed
+    checkout_key = HiddenField()
 
     AUTOCOMPLETE = {
         "email": "email",
