@@ -25,6 +25,7 @@ from app.models import (
     Product,
     ProductImage,
     ProductTranslation,
+    User,
     Variant,
     VariantTranslation,
     Vendor,
@@ -140,7 +141,14 @@ def merge(into: Sequence[Item], more: Sequence[Item]) -> list[Item]:
 # -- the account cart ---------------------------------------------------------------------------
 
 
-def account_items(user) -> list[Item]:
+def account_items(user, to_change: bool = False) -> list[Item]:
+    """The account's cart. to_change: the caller will save a changed cart in this
+    transaction; another request changing the same cart waits until this one commits (the
+    account's row is locked; SQLite's writers queue anyway). Without it, two adds at the same
+    moment (a double click, two tabs) each read the cart before the other's add: one add was
+    lost, or both wrote the same line and the second was a 500."""
+    if to_change:
+        db.session.execute(select(User.id).where(User.id == user.id).with_for_update())
     rows = db.session.scalars(
         select(CartLine).where(CartLine.user_id == user.id).order_by(CartLine.id)
     )

@@ -35,6 +35,12 @@ def items() -> list[cart.Item]:
     return cart.account_items(current_user) if _signed_in() else _from_session()
 
 
+def items_to_change() -> list[cart.Item]:
+    """The cart, about to be changed and saved in the caller's unit of work (see
+    services.cart.account_items)."""
+    return cart.account_items(current_user, to_change=True) if _signed_in() else _from_session()
+
+
 def save(new_items: list[cart.Item]) -> None:
     """Keep the cart (inside the caller's unit of work for a signed-in shopper)."""
     if _signed_in():
@@ -58,7 +64,7 @@ def join_account(user) -> None:
     """At sign-in: the guest's cart joins the account's (inside the caller's unit of work)."""
     guest = take_guest_items()
     if guest:
-        cart.save_account_items(user, cart.merge(cart.account_items(user), guest))
+        cart.save_account_items(user, cart.merge(cart.account_items(user, to_change=True), guest))
 
 
 def remember_order(ref: str) -> None:

@@ -115,7 +115,7 @@ def _place(form: forms.CheckoutForm, who):
         with unit_of_work():
             order = placing.place(
                 who,
-                cart_store.items(),
+                cart_store.items_to_change(),
                 buyer,
                 form.address(),
                 form.fingerprint.data,
@@ -155,7 +155,7 @@ def _placed_before(key: str | None):
         return None
     ordered = placing.ordered_variants(order)
     with unit_of_work():
-        cart_store.save([i for i in cart_store.items() if i.variant_id not in ordered])
+        cart_store.save([i for i in cart_store.items_to_change() if i.variant_id not in ordered])
     cart_store.remember_order(order.ref)
     return redirect(url_for(".pay", ref=order.ref), 303)
 

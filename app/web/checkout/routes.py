@@ -45,7 +45,7 @@ def _change(change) -> str | None:
     """Apply a change to the cart and keep it. Returns the refusal's words, if refused."""
     try:
         with unit_of_work():
-            cart_store.save(change(cart_store.items()))
+            cart_store.save(change(cart_store.items_to_change()))
     except CartRefused as error:
         return messages.cart_refused(error)
     return None
