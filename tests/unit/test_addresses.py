@@ -276,6 +276,7 @@ def test_the_postal_example_is_the_markets():
         ("TH", "081234567890", None),  # 11 digits
         ("TH", "08123456789", None),  # 10 digits
         ("TH", "02123456", None),  # a Bangkok landline with one missing
+        ("TH", "+66 81 234 567", None),  # our calling code, then a mobile with one missing
         # Malaysia: +60, trunk 0; fixed 8 (9 in the Klang Valley), mobile 9-10
         ("MY", "012-345 6789", "+60123456789"),
         ("MY", "011-2345 6789", "+601123456789"),
@@ -340,6 +341,7 @@ def test_phone_numbers(market, typed, e164):
         "081 234 5678 ext 2",
         "081 234 5678 / 089 999 9999",  # two numbers
         "+",
+        "+85",  # a calling code cut short (852 is Hong Kong's)
         "++66 81 234 5678",
         "+0066 81 234 5678",
         "81-234-5678 #",
@@ -365,6 +367,7 @@ def test_things_that_are_not_phone_numbers(typed):
         ("MY", "+65 9123 4567", "65"),
         ("PH", "+852 9123 4567", "852"),  # Hong Kong: three digits
         ("MY", "+7 912 345 6789", "7"),
+        ("TH", "+44", "44"),  # the code alone already names the country
     ],
 )
 def test_a_number_of_another_country_is_refused_with_its_code(market, typed, code):

@@ -99,6 +99,8 @@ def test_returned_units_take_whole_shares_that_add_up_to_the_line():
         ("dhl", "1234567890", "JP", "carrier.unknown"),
         ("other", "anything 42", "TH", None),
         ("other", " - ", "TH", "tracking.required"),
+        ("other", "", "TH", "tracking.required"),  # nothing typed: asked for
+        ("dhl", "", "SG", "tracking.required"),  # asked for, not called misformatted
         ("other", "x" * 40, "TH", None),
         ("other", "x" * 41, "TH", "tracking.required"),
     ],

@@ -38,6 +38,12 @@ def test_currencies_without_minor_units_and_several_rates_add_up_exactly():
     assert sum(analytics.twd_micro(p) for p in parts) == 3 * 680 * analytics.MICRO
 
 
+def test_a_currency_without_minor_units_is_not_read_as_hundredths():
+    # ¥4,500 (the yen has no minor unit) at ¥4.5 per NT$ is NT$1,000, not NT$10
+    micro = analytics.twd_micro(Charged("JPY", Decimal("4.5"), 4_500))
+    assert micro == 1_000 * analytics.MICRO
+
+
 def test_thirds_of_a_dollar_round_half_up_once_when_shown():
     third = analytics.twd_micro(Charged("TWD", Decimal(3), 100))  # NT$1 at 3 per NT$
     assert third == 333_333
@@ -62,6 +68,12 @@ def test_averages_and_shares_round_half_up_and_say_nothing_for_nothing():
     assert analytics.share(0, 5) == Decimal("0.000")
     assert analytics.share(3, 0) is None
     assert analytics.share(1, 1) == Decimal("1.000")  # one view, one order: all of them
+
+
+def test_one_order_is_its_own_average_and_no_order_has_none():
+    assert analytics.average_minor(45_050, 1) == 45_050  # one order of ฿450.50
+    assert analytics.average_twd(680 * analytics.MICRO, 1) == 680
+    assert analytics.average_twd(0, 0) is None  # not a division by zero
 
 
 def test_a_period_is_the_days_that_end_today():

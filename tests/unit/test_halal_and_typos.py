@@ -66,6 +66,9 @@ def test_the_badge_in_markets_that_accept_any_body_or_only_recognised_ones():
         ("abcdef", "uvwxyz", 2, 3),  # more than the limit: limit + 1
         ("a", "abcd", 1, 2),  # lengths alone say so
         ("ab", "ba", 0, 1),
+        ("otfu", "tofu", 1, 1),  # the first two letters swapped count once too
+        ("milk", "mint", 2, 2),  # two letters wrong, not swapped: two slips, not one
+        ("zzz", "z", 2, 2),  # a letter typed three times: two too many
         ("", "ab", 2, 2),
     ],
 )
