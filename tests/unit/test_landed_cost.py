@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from app.domain.duty_rates import DutyRate, DutyTable
-from app.domain.landed_cost import Applies, Goods, Kind, TaxRule, quote
+from app.domain.landed_cost import Applies, Goods, Kind, TaxRule, price_basis, quote
 from app.domain.money import Money
 
 ON = date(2026, 11, 22)
@@ -751,3 +751,30 @@ def test_goods_no_rate_covers_pay_the_duty_rules_own_rate_under_its_own_name():
         {},
     )
     assert result.classified[0].basis.value == "none"
+
+
+# What the note beside a price tells shoppers of a market: "added" (import tax may come on top,
+# even where a threshold means this parcel pays none), "included" (the only tax is inside the
+# price) or "none" (no tax rules at all).
+@pytest.mark.parametrize(
+    ("market", "basis"),
+    [("TH", "added"), ("MY", "added"), ("SG", "added"), ("PH", "added"), ("TW", "included")],
+)
+def test_the_price_note_says_whether_tax_comes_on_top(market, basis):
+    assert price_basis(RULES[market], ON) == basis
+
+
+def test_a_market_without_tax_rules_says_no_tax_is_added_or_included():
+    assert price_basis([], ON) == "none"
+
+
+def test_an_added_tax_beside_an_included_one_still_comes_on_top():
+    assert price_basis(RULES["TW"] + RULES["SG"], ON) == "added"
+
+
+def test_the_price_note_follows_only_the_rules_in_force_that_day():
+    vat_from_tomorrow = TaxRule("VAT", "vat", Kind.TAX, D("0.07"), valid_from=date(2026, 11, 23))
+    vat_until_yesterday = TaxRule("VAT", "vat", Kind.TAX, D("0.07"), valid_to=date(2026, 11, 21))
+    assert price_basis([vat_from_tomorrow, vat_until_yesterday], ON) == "none"
+    assert price_basis([vat_from_tomorrow, *RULES["TW"]], ON) == "included"
+    assert price_basis([vat_from_tomorrow], date(2026, 11, 23)) == "added"

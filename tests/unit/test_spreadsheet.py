@@ -49,6 +49,8 @@ def test_a_file_that_is_not_text_to_read_says_why(content, reason):
     with pytest.raises(spreadsheet.Unreadable) as refused:
         spreadsheet.uploaded_text(content, 100)
     assert refused.value.reason == reason
+    # the reason is also the error's message, what a log or traceback shows an operator
+    assert str(refused.value) == reason
 
 
 def test_a_file_at_the_size_limit_is_read():
