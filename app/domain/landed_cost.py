@@ -48,6 +48,10 @@ class TaxRule:
     #: a tax whose rate goes by the goods' heading where the heading has one (Malaysia's sales
     #: tax: exempt, 5% or 10%), the rule's own rate elsewhere
     rate_by_heading: bool = False
+    #: the threshold weighs the goods of every parcel of the order together: the
+    #: Philippines adds up same-day shipments to one consignee (since May 2025), and a
+    #: shopper's parcels from several shops are sent within the same day or two
+    threshold_per_order: bool = False
     position: int = 0
     valid_from: date = date.min
     #: last day the rule applies (inclusive); None = open-ended
@@ -107,6 +111,9 @@ class TaxQuote:
     item_taxes: tuple[Money, ...] = field(default=())
     #: how each goods line's duty rate was found, in the order the goods were given
     classified: tuple[duty_rates.Classified, ...] = field(default=())
+    #: a rule applies (or not) because the whole order's goods, not this parcel's, passed
+    #: its threshold (TaxRule.threshold_per_order): the cart says why
+    decided_by_order: bool = False
 
     @property
     def currency(self) -> str:
@@ -164,6 +171,7 @@ def quote(
     shipping: Money,
     on: date,
     duties: DutyTable = duty_rates.EMPTY,
+    order_goods: Money | None = None,
 ) -> TaxQuote:
     """The taxes on one parcel: `goods` (FOB value, HS code, category per line) plus
     `shipping`, under the market's `rules` and duty rates (`duties`).
@@ -175,6 +183,10 @@ def quote(
     makes one line on the whole parcel. Each line rounds half-up to the currency's minor unit,
     and later lines that include earlier ones in their base use the rounded amounts, as a
     customs declaration does.
+
+    `order_goods`: the goods of every parcel of the order (this one included), for the rules
+    whose threshold weighs the order (threshold_per_order); None for a parcel alone (the
+    product page's estimate), which is then its own order.
     """
     if not goods:
         raise ValueError("a parcel holds goods")
@@ -187,9 +199,20 @@ def quote(
     if any(item.value.amount_minor < 0 for item in goods) or shipping.amount_minor < 0:
         raise ValueError("goods and shipping cannot be negative")
 
+    if order_goods is not None and (order_goods.currency != currency or order_goods < goods_total):
+        raise ValueError("the order's goods are this parcel's and the others'")
+    weighed = order_goods if order_goods is not None else goods_total
+    in_force = [rule for rule in rules if rule.in_force(on)]
+    decided = {
+        id(rule): rule.applies_to(weighed if rule.threshold_per_order else goods_total)
+        for rule in in_force
+    }
+    by_order = any(
+        rule.threshold_per_order and decided[id(rule)] != rule.applies_to(goods_total)
+        for rule in in_force
+    )
     applicable = sorted(
-        (rule for rule in rules if rule.in_force(on) and rule.applies_to(goods_total)),
-        key=lambda rule: rule.position,
+        (rule for rule in in_force if decided[id(rule)]), key=lambda rule: rule.position
     )
     classified, groups = _groups(goods, duties, shipping.amount_minor, on)
     added: list[TaxLine] = []
@@ -220,6 +243,7 @@ def quote(
         tuple(included),
         tuple(Money(amount, currency) for amount in item_taxes),
         classified,
+        by_order,
     )
 
 

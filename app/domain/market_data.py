@@ -94,6 +94,8 @@ class TaxRuleDraft:
     valid_to: date | None
     #: the rule being edited (None for a new one), so it does not overlap itself
     id: int | None = None
+    #: the threshold weighs every parcel of the order together (landed_cost.TaxRule)
+    threshold_per_order: bool = False
 
 
 def check_rate_fraction(path: tuple, rate: Decimal | None) -> list[Problem]:

@@ -123,6 +123,10 @@ class TaxRule(db.Model):
     uses_category_rate: Mapped[bool] = mapped_column(Boolean, default=False)
     #: a tax at the rate of the goods' heading where it has one (Malaysia's sales tax classes)
     rate_by_heading: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    #: the threshold weighs the goods of every parcel of the order (domain.landed_cost)
+    threshold_per_order: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa_false()
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)

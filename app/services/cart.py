@@ -416,8 +416,13 @@ def price(items: Sequence[Item], shopper: Shopper) -> PricedCart:
         by_vendor.setdefault(row.vendor_id, []).append(
             _line(item, row, names.get(row.product_id, {}), labels.get(row.id, {}), shopper)
         )
+    # the goods of the whole order, for thresholds that weigh the order rather than one parcel
+    order_goods = Money.zero(market.currency)
+    for lines in by_vendor.values():
+        for line in lines:
+            order_goods += line.total
     parcels = [
-        _parcel(vendor_id, vendors[vendor_id], lines, shopper)
+        _parcel(vendor_id, vendors[vendor_id], lines, shopper, order_goods)
         for vendor_id, lines in by_vendor.items()
     ]
     return replace(cart, parcels=parcels)
@@ -451,7 +456,9 @@ def _line(item: Item, row, names: dict, labels: dict, shopper: Shopper) -> Price
     )
 
 
-def _parcel(vendor_id: int, vendor_name: str, lines: list[PricedLine], shopper: Shopper) -> Parcel:
+def _parcel(
+    vendor_id: int, vendor_name: str, lines: list[PricedLine], shopper: Shopper, order_goods: Money
+) -> Parcel:
     weight = sum(line.weight_g * line.quantity for line in lines)
     shipping_twd = pricing.shipping_twd(weight, shopper.market)
     shipping = pricing.market_price(shipping_twd, shopper.market, shopper.ref)
@@ -461,6 +468,7 @@ def _parcel(vendor_id: int, vendor_name: str, lines: list[PricedLine], shopper: 
         [landed_cost.Goods(line.total, line.hs_code, line.category_id) for line in lines],
         shipping,
         shopper.today,
+        order_goods,
     )
     return Parcel(
         vendor_id=vendor_id,

@@ -34,11 +34,18 @@ def quote_parcel(
     goods: list[landed_cost.Goods],
     shipping: Money,
     on: date,
+    order_goods: Money | None = None,
 ) -> landed_cost.TaxQuote:
     """Import taxes on one vendor parcel (goods valued in the market currency, each with its
-    HS code and category), under the market's rules and duty rates."""
+    HS code and category), under the market's rules and duty rates; `order_goods`: the goods
+    of all the order's parcels, for thresholds that weigh the order (None: a parcel alone)."""
     return landed_cost.quote(
-        ref.tax_rules.get(market.code, ()), goods, shipping, on, ref.duty_table(market.code)
+        ref.tax_rules.get(market.code, ()),
+        goods,
+        shipping,
+        on,
+        ref.duty_table(market.code),
+        order_goods,
     )
 
 

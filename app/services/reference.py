@@ -181,6 +181,7 @@ def _load() -> Reference:
                 prior_in_base=rule.prior_in_base,
                 uses_category_rate=rule.uses_category_rate,
                 rate_by_heading=rule.rate_by_heading,
+                threshold_per_order=rule.threshold_per_order,
                 position=rule.position,
                 valid_from=rule.valid_from,
                 valid_to=rule.valid_to,

@@ -55,6 +55,7 @@ def values(rule: TaxRule) -> dict:
         "threshold_minor": rule.threshold_minor,
         "shipping_in_base": rule.shipping_in_base,
         "prior_in_base": rule.prior_in_base,
+        "threshold_per_order": rule.threshold_per_order,
         "uses_category_rate": rule.uses_category_rate,
         "position": rule.position,
         "valid_from": rule.valid_from.isoformat(),
@@ -129,6 +130,7 @@ def save(draft: TaxRuleDraft, rule: TaxRule | None, actor: User) -> TaxRule:
     rule.rate = draft.rate
     rule.applies = draft.applies
     rule.threshold_minor = draft.threshold_minor if draft.applies != "always" else None
+    rule.threshold_per_order = draft.threshold_per_order and draft.applies != "always"
     rule.shipping_in_base = draft.shipping_in_base
     rule.prior_in_base = draft.prior_in_base
     rule.uses_category_rate = draft.uses_category_rate

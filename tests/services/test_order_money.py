@@ -78,6 +78,9 @@ CASES = {
     "SG-over-S$400": ("SG", [[("tea", 2436, 4, 300), ("snacks", 1000, 1, 100)]]),
     # at or under ₱10,000 nothing is added
     "PH-one-line": ("PH", [[("tea", 165, 1, 300)]]),
+    "PH-two-vendors-under-P10000": ("PH", [[("tea", 1561, 2, 300)], [("tea", 621, 3, 150)]]),
+    # each parcel under ₱10,000, ₱10,303 together: same-day parcels to one person are added
+    # up by Philippine customs, so each pays duty and VAT
     "PH-three-lines-two-vendors": (
         "PH",
         [[("tea", 1561, 2, 300), ("snacks", 214, 3, 300)], [("tea", 621, 3, 150)]],
@@ -111,10 +114,14 @@ def shipping_twd(grams: int, market: str) -> int:
     return first + (math.ceil(grams / 1000) - 1) * extra
 
 
-def expected_taxes(market: str, lines, shipping: int) -> list[tuple[str, int, int, bool]]:
+def expected_taxes(
+    market: str, lines, shipping: int, order_goods: int | None = None
+) -> list[tuple[str, int, int, bool]]:
     """(name, base, amount, exactly on a half before rounding) per tax line of one parcel;
-    included taxes last."""
+    included taxes last. `order_goods`: the goods of all the order's parcels (the
+    Philippines weighs its threshold on them); None for a parcel alone."""
     goods = sum(in_market(price, market) * qty for _cat, price, qty, _g in lines)
+    order_goods = goods if order_goods is None else order_goods
     taxes = []
 
     def add(name, base, exact):
@@ -151,7 +158,7 @@ def expected_taxes(market: str, lines, shipping: int) -> list[tuple[str, int, in
     elif market == "SG":
         paid = duty()
         add("GST", goods + shipping + paid, Fraction(goods + shipping + paid) * Fraction(9, 100))
-    elif market == "PH" and goods > 1_000_000:
+    elif market == "PH" and order_goods > 1_000_000:
         paid = duty()
         add("VAT", goods + shipping + paid, Fraction(goods + shipping + paid) * Fraction(12, 100))
     elif market == "TW":
@@ -229,7 +236,7 @@ def test_an_order_adds_up_and_is_taxed_as_the_rules_say(
         shipping = in_market(vendor_order.shipping_twd, market)
         goods = sum(in_market(price, market) * qty for _c, price, qty, _g in lines)
         assert (vendor_order.goods_minor, vendor_order.shipping_minor) == (goods, shipping)
-        expected = expected_taxes(market, lines, shipping)
+        expected = expected_taxes(market, lines, shipping, order.goods_minor)
         added = [t for t in expected if t[0] != "Business tax"]
         assert vendor_order.tax_minor == sum(amount for _n, _b, amount, _h in added)
         assert vendor_order.total_minor == goods + shipping + vendor_order.tax_minor
@@ -290,9 +297,10 @@ def test_the_cases_really_put_rounding_to_the_test():
     and half even differ) in every market whose rates allow one, both sides of each threshold."""
     halves = set()
     for market, parcels in CASES.values():
+        everything = sum(in_market(p, market) * q for ls in parcels for _c, p, q, _g in ls)
         for lines in parcels:
             shipping = in_market(shipping_twd(sum(g * q for _c, _p, q, g in lines), market), market)
-            taxes = expected_taxes(market, lines, shipping)
+            taxes = expected_taxes(market, lines, shipping, everything)
             if any(half for _n, _b, _a, half in taxes):
                 halves.add(market)
     # the Philippines' rates (duty 40% or 20%, VAT 12%) are fifths and 3/25ths of whole
@@ -306,3 +314,8 @@ def test_the_cases_really_put_rounding_to_the_test():
     assert goods["SG-exactly-S$400"] == 40000
     assert goods["SG-over-S$400"] > 40000
     assert goods["PH-over-P10000"] > 1_000_000
+    assert goods["PH-two-vendors-under-P10000"] <= 1_000_000
+    # over ₱10,000 only together
+    assert goods["PH-three-lines-two-vendors"] > 1_000_000
+    _market, parcels = CASES["PH-three-lines-two-vendors"]
+    assert all(sum(in_market(p, "PH") * q for _c, p, q, _g in ls) <= 1_000_000 for ls in parcels)

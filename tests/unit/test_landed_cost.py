@@ -92,9 +92,21 @@ RULES = {
             "over",
             "10000",
             uses_category_rate=True,
+            threshold_per_order=True,
             position=10,
         ),
-        rule("PHP", "VAT", "vat", "tax", "0.12", "over", "10000", prior_in_base=True, position=20),
+        rule(
+            "PHP",
+            "VAT",
+            "vat",
+            "tax",
+            "0.12",
+            "over",
+            "10000",
+            prior_in_base=True,
+            threshold_per_order=True,
+            position=20,
+        ),
     ],
     "TW": [
         rule(
@@ -210,6 +222,62 @@ def test_design_table(market, goods, shipping, duty, lines, total):
     assert str(result.total_tax.major) == total
     expected_landed = D(goods) + D(shipping) + D(total)
     assert result.landed_total.major == expected_landed
+
+
+def ph_parcel(goods: str, order: str | None = None, duty: str = "0.15"):
+    """One shop's parcel to the Philippines (₱420 shipping), in an order whose goods come to
+    `order` over all its parcels (None: the parcel alone)."""
+    return quote(
+        RULES["PH"],
+        [Goods(Money.from_major(goods, "PHP"), category=OTHER)],
+        Money.from_major("420.00", "PHP"),
+        ON,
+        rates(**{str(OTHER): duty}),
+        Money.from_major(order, "PHP") if order else None,
+    )
+
+
+def test_philippine_parcels_of_one_order_pass_the_de_minimis_together():
+    # two shops' parcels of ₱6,000 arrive the same day: ₱12,000 is over ₱10,000, so each
+    # pays duty on its CIF (6,000 + 420 at 15% = 963) and VAT on CIF + duty (7,383 at 12%)
+    alone, together = ph_parcel("6000.00"), ph_parcel("6000.00", order="12000.00")
+
+    assert (alone.lines, alone.decided_by_order) == ((), False)
+    lines = [(line.name, str(line.base.major), str(line.amount.major)) for line in together.lines]
+    assert lines == [("Import duty", "6420.00", "963.00"), ("VAT", "7383.00", "885.96")]
+    assert together.decided_by_order
+
+
+def test_an_order_at_the_de_minimis_adds_nothing_to_its_parcels():
+    # ₱10,000 in all is not over ₱10,000
+    assert ph_parcel("4000.00", order="10000.00").lines == ()
+    assert not ph_parcel("4000.00", order="10000.00").decided_by_order
+    # a parcel over it on its own pays whatever the order: the order changed nothing
+    over = ph_parcel("10000.01", order="10000.01")
+    assert over.lines
+    assert not over.decided_by_order
+
+
+def test_rules_that_weigh_their_own_parcel_ignore_the_order():
+    # Singapore's GST on low-value goods goes by each parcel's value
+    args = (RULES["SG"], [Goods(Money.from_major("300.00", "SGD"))], Money.from_major("12", "SGD"))
+    alone = quote(*args, ON)
+    in_order = quote(*args, ON, DutyTable(), Money.from_major("900.00", "SGD"))
+    assert in_order == alone
+    assert [line.name for line in in_order.lines] == ["GST"]
+
+
+@pytest.mark.parametrize("order", [Money.from_major("5999.99", "PHP"), Money.zero("THB")])
+def test_the_order_holds_the_parcel_in_its_currency(order):
+    with pytest.raises(ValueError, match="order"):
+        quote(
+            RULES["PH"],
+            [Goods(Money.from_major("6000.00", "PHP"))],
+            Money.from_major("420.00", "PHP"),
+            ON,
+            DutyTable(),
+            order,
+        )
 
 
 def test_taiwan_business_tax_is_shown_as_included_not_added():

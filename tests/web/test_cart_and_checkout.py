@@ -518,6 +518,42 @@ def test_choosing_another_market_reprices_the_cart_in_its_currency(client, goods
     )
 
 
+def test_parcels_to_the_philippines_pass_the_de_minimis_together(db, client, make, goods):
+    """Same-day parcels to one person are added up by Philippine customs: two shops' parcels
+    of ₱5,493 (NT$3,000 at the base data's rate) pay duty and VAT as an order of ₱10,986,
+    though each alone is under ₱10,000."""
+    lamps = [
+        make.product(
+            make.vendor(name_en=f"Lamp Maker {n}"),
+            names={"en": f"Paper Lamp {n}"},
+            variants=[{"price_twd": 3000, "stock": 5, "weight_g": 500}],
+        ).variants[0]
+        for n in (1, 2)
+    ]
+    db.session.commit()
+    choose_market(client, "PH")
+    add(client, lamps[0], 1)
+
+    alone = cart_page(client)
+    assert "VAT 12%" not in rows_of(alone.find("table", class_="landed__table"))
+    assert "whole order" not in alone.by_id("cart").text()
+
+    add(client, lamps[1], 1)
+    together = cart_page(client)
+    tables = together.find_all("table", class_="landed__table")
+    assert len(tables) == 2
+    for table in tables:
+        rows = rows_of(table)
+        assert rows["Subtotal"] == "₱5,493.00"
+        assert "VAT 12%" in rows
+    assert (
+        together.by_id("cart")
+        .text()
+        .count("Import tax on this parcel follows the value of your whole order")
+        == 2
+    )
+
+
 # -- 2. bad input -------------------------------------------------------------------------------
 
 CHOOSE = "Choose an option and a quantity from 1 to 99."

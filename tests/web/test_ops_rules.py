@@ -385,6 +385,43 @@ def test_ending_a_rule_then_adding_its_successor(db, ops):
     assert "not in force today" in listing
 
 
+def test_an_operator_says_whether_a_threshold_weighs_the_whole_order(db, ops):
+    ph_vat = db.session.scalar(
+        select(TaxRule).where(TaxRule.market_code == "PH", TaxRule.name == "VAT")
+    )
+    edit = doc_of(ops.get(f"{OPS}/taxes/{ph_vat.id}"))
+    assert "checked" in edit.by_id("threshold_per_order").attrs  # as migration 0017 set it
+
+    over = rule_form(
+        market="MY", applies="over", threshold="500.00", threshold_per_order="y", name="Levy"
+    )
+    assert ops.submit(f"{OPS}/taxes/new", over).status_code == 303
+    # a rule for every parcel has no threshold to weigh: the box means nothing there
+    always = rule_form(market="MY", threshold_per_order="y", name="Duty stamp", position="40")
+    assert ops.submit(f"{OPS}/taxes/new", always).status_code == 303
+
+    db.session.expire_all()
+    saved = dict(
+        db.session.execute(
+            select(TaxRule.name, TaxRule.threshold_per_order).where(TaxRule.market_code == "MY")
+        ).all()
+    )
+    assert (saved["Levy"], saved["Duty stamp"]) == (True, False)
+    levy = [
+        row for row in audit_rows(db, "tax_rule.created") if row.data["after"]["name"] == "Levy"
+    ]
+    assert levy[0].data["after"]["threshold_per_order"] is True
+
+
+def test_the_rules_list_says_which_thresholds_weigh_the_whole_order(db, ops):
+    # the Philippines adds up same-day parcels to one person (migration 0017)
+    page = doc_of(ops.get(f"{OPS}/taxes"))
+    philippines = page.find("section", **{"aria-labelledby": "PH"}).text()
+    thailand = page.find("section", **{"aria-labelledby": "TH"}).text()
+    assert philippines.count("(₱10,000.00, counted on the whole order)") == 2
+    assert "whole order" not in thailand
+
+
 def _th_items(make):
     shop = make.vendor(slug="tax-shop")
     product = make.product(

@@ -228,6 +228,13 @@ class TaxRuleForm(StoreForm):
         example="500.00",
         description=_l("The goods value of one parcel the rule compares with."),
     )
+    threshold_per_order = BooleanField(
+        _l("The threshold weighs the whole order"),
+        description=_l(
+            "All the order's parcels together, as customs counts parcels that arrive for one "
+            "person on the same day (the Philippines)."
+        ),
+    )
     shipping_in_base = BooleanField(_l("Shipping is taxed too"), default=True)
     prior_in_base = BooleanField(_l("Earlier lines (duty) are taxed too"))
     uses_category_rate = BooleanField(_l("Use each category's duty rate"))
@@ -259,6 +266,7 @@ class TaxRuleForm(StoreForm):
         if rule.threshold_minor is not None:
             currency = self._currencies.get(rule.market_code, "TWD")
             self.threshold.data = Decimal(rule.threshold_minor).scaleb(-minor_unit(currency))
+        self.threshold_per_order.data = rule.threshold_per_order
         self.shipping_in_base.data = rule.shipping_in_base
         self.prior_in_base.data = rule.prior_in_base
         self.uses_category_rate.data = rule.uses_category_rate
@@ -300,6 +308,7 @@ class TaxRuleForm(StoreForm):
             valid_from=self.valid_from.data,
             valid_to=self.valid_to.data,
             id=rule_id,
+            threshold_per_order=self.threshold_per_order.data,
         )
 
 
