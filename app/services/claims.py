@@ -20,29 +20,32 @@ from sqlalchemy.exc import IntegrityError
 from app.extensions import db
 
 
-def _column_of(error: IntegrityError) -> str | None:
-    """'table.column' of the unique index that refused the row, from either engine."""
+def _columns_of(error: IntegrityError) -> set[str]:
+    """'table.column' of each column of the unique index that refused the row (two for a
+    key such as a shop's (vendor_id, handle)), from either engine; empty for another error."""
     orig = error.orig
     diag = getattr(orig, "diag", None)
     if diag is not None and getattr(diag, "table_name", None):
-        # PostgreSQL (psycopg): DETAIL reads "Key (email)=(a@b.c) already exists."
+        # PostgreSQL (psycopg): DETAIL reads "Key (vendor_id, handle)=(3, tea) already exists."
         detail = diag.message_detail or ""
-        if detail.startswith("Key (") and ")=" in detail:
-            return f"{diag.table_name}.{detail[5 : detail.index(')=')]}"
-        return None
+        if not (detail.startswith("Key (") and ")=" in detail):
+            return set()
+        names = detail[len("Key (") : detail.index(")=")].split(",")
+        return {f"{diag.table_name}.{name.strip()}" for name in names}
+    # SQLite: "UNIQUE constraint failed: products.vendor_id, products.handle"
     message = str(orig)
     prefix = "UNIQUE constraint failed: "
-    if message.startswith(prefix):
-        return message[len(prefix) :].split(",")[0].strip()
-    return None
+    if not message.startswith(prefix):
+        return set()
+    return {name.strip() for name in message[len(prefix) :].split(",")}
 
 
 @contextmanager
 def claiming(refusals: Mapping[str, Callable[[], Exception]]) -> Iterator[None]:
     """Rows added or changed inside the block are written in a savepoint of their own; when
-    a unique index refuses one of them on a column named in `refusals` ('table.column'),
-    the block's writes are undone and what that column maps to is raised. Any other
-    integrity error is a bug and goes on as it is.
+    a unique index refuses one of them on a column named in `refusals` ('table.column', one
+    of the index's columns), the block's writes are undone and what that column maps to is
+    raised. Any other integrity error is a bug and goes on as it is.
 
     Make the changes inside the block: the savepoint starts after a flush of what is
     already pending, so a row added before it would be written (and refused) outside it."""
@@ -51,7 +54,8 @@ def claiming(refusals: Mapping[str, Callable[[], Exception]]) -> Iterator[None]:
             yield
             db.session.flush()
     except IntegrityError as error:
-        refusal = refusals.get(_column_of(error) or "")
+        columns = _columns_of(error)
+        refusal = next((made for column, made in refusals.items() if column in columns), None)
         if refusal is None:
             raise
         raise refusal() from None

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.models import CatalogImport, Product, User, Variant, Vendor
 from app.services import vendors
+from app.services.catalog import admin
 from tests.conftest import csrf_from
 from tests.factories import PASSWORD
 
@@ -200,6 +201,35 @@ def test_sku_must_be_unique_within_the_vendor(browser, db, approved, make):
         "/en/vendor/products/new", product_form(category=str(make.category("tea").id))
     )
     assert "This SKU belongs to your product “first-tin”." in html(response)
+
+
+def test_a_product_saved_twice_at_the_same_moment_is_made_once(
+    browser, db, approved, make, monkeypatch
+):
+    """A double click on "Save" (or two of the shop's staff): both requests check before
+    either writes, so the unique handle refuses the second, which then shows what the checks
+    say now instead of a server error."""
+    vendor, owner = approved
+    tea = make.category("tea")
+    browser.sign_in(owner.email, PASSWORD)
+    form = product_form(category=str(tea.id))
+    assert browser.submit("/en/vendor/products/new", form).status_code == 303
+    looks = []
+
+    def before_the_first_wrote(*args):
+        # the second request's checks ran before the first one's product existed
+        looks.append(args)
+        return []
+
+    monkeypatch.setattr(admin, "problems", before_the_first_wrote)
+    response = browser.submit("/en/vendor/products/new", form)
+
+    assert len(looks) == 1
+    assert response.status_code == 200
+    assert "Another of your products already uses this handle." in html(response)
+    db.session.expire_all()
+    handles = db.session.scalars(select(Product.handle).where(Product.vendor_id == vendor.id))
+    assert list(handles) == ["oriental-beauty"]
 
 
 def test_edit_adds_an_option_and_removes_another(browser, db, approved, make):

@@ -9,6 +9,8 @@ services.catalog.writer; stock goes through services.inventory.
 
 from __future__ import annotations
 
+import functools
+
 from sqlalchemy import exists, select
 
 from app.domain import catalog_rules as rules
@@ -17,7 +19,7 @@ from app.extensions import db
 from app.models import Category, Product, StockMovement, User, Variant, Vendor
 from app.models.catalog import ProductStatus
 from app.models.inventory import StockReason
-from app.services import audit, clock, inventory, reference
+from app.services import audit, claims, clock, inventory, reference
 from app.services.catalog import checks, listing, writer
 from app.services.catalog import events as product_events
 from app.services.errors import Invalid, ListingRefused, NotFound, StockBelowReserved
@@ -107,10 +109,14 @@ def save_product(
         raise Invalid(found)
     created = product is None
     content_before = listing.reviewed_content(product) if product is not None else None
+    # the same form saved twice at the same moment (a double click), or two of the shop's
+    # staff taking one handle or SKU: the second gets what the checks now say (services.claims)
+    again = functools.partial(_taken_meanwhile, vendor, draft, product)
     try:
-        [saved] = writer.write_all(
-            vendor, [writer.Item(draft, product)], writer.Mode.REPLACE, ref, actor
-        )
+        with claims.claiming({"products.handle": again, "variants.sku": again}):
+            [saved] = writer.write_all(
+                vendor, [writer.Item(draft, product)], writer.Mode.REPLACE, ref, actor
+            )
     except StockBelowReserved as error:  # an order reserved units while the form was open
         raise Invalid([problem(("variants", 0, "stock"), error.code, **error.params)]) from None
     db.session.flush()
@@ -123,6 +129,14 @@ def save_product(
         actor, "product.created" if created else "product.updated", saved, {"handle": saved.handle}
     )
     return saved
+
+
+def _taken_meanwhile(vendor: Vendor, draft: ProductDraft, product: Product | None) -> Invalid:
+    """The refusal for a handle or SKU another request took after the checks ran: the checks
+    again, which see it now."""
+    view = checks.load(vendor, [draft.handle], [v.sku for v in draft.variants])
+    found = checks.problems(view, draft, product)
+    return Invalid(found or [problem(("handle",), "handle.taken")])
 
 
 def quick_update(variant: Variant, price_twd, stock, actor: User) -> Variant:
