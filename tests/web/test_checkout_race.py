@@ -22,8 +22,10 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
+from app.domain.order_states import Actor
 from app.extensions import db as _db
-from app.models import Order, OrderLine, StockMovement, Variant
+from app.models import Order, OrderLine, ReturnLine, StockMovement, Variant
+from app.services.orders import fulfilment
 from tests.conftest import csrf_from
 from tests.live_store import LiveStore, eventually, migrated_app, throwaway_database
 from tests.servers import free_port, wait_until
@@ -378,3 +380,69 @@ def test_a_double_click_on_place_order_places_one_order(store):
         ).all()
         assert sorted(placed) == sorted(b.ref for b in shoppers)
         assert session.get(Variant, variant_id).reserved == len(shoppers)
+
+
+def test_a_double_click_on_ask_for_a_return_asks_once(store):
+    """A shopper sends the return form for both units of a delivered parcel twice at the same
+    moment from one browser: one request goes to the shop, the other is told nothing is left
+    to return (never a second request for the same units: refunds must not pass the line)."""
+    with store.build() as make:
+        product = make.product(
+            make.vendor(),
+            names={"en": "Return-race oolong"},
+            variants=[{"price_twd": 600, "stock": 10, "weight_g": 300}],
+        )
+        variant_id = product.variants[0].id
+    shopper = Buyer(201, store.url)
+    twin = Buyer(201, store.url)
+    try:
+        token = csrf_from(shopper.get("/en/cart").text)
+        added = shopper.post(
+            "/en/cart/add", {"csrf_token": token, "variant": variant_id, "quantity": 2}
+        )
+        assert added.status_code == 303, added.status_code
+        page = shopper.get("/en/checkout").text
+        shopper.place(page)
+        assert shopper.checkout_status == 303, shopper.checkout_page[:2000]
+        shopper.pay()
+
+        def delivered() -> bool:
+            with store.session() as session:
+                order = session.scalar(select(Order).where(Order.ref == shopper.ref))
+                if order.status != "paid":
+                    return False
+                parcel = order.vendor_orders[0]
+                fulfilment.accept(parcel, None)
+                fulfilment.ship(parcel, "dhl", "1234567890", None)
+                fulfilment.deliver(parcel, None, Actor.SHOPPER)
+                return True
+
+        eventually(delivered, "the order paid by webhook, then delivered", seconds=30)
+        with store.session() as session:
+            line = session.scalar(select(OrderLine).join(Order).where(Order.ref == shopper.ref))
+            line_id, units = line.id, line.quantity
+        url = f"/en/orders/{shopper.ref}/return"
+        token = csrf_from(shopper.get(url).text)
+        twin.http.cookies.update(shopper.http.cookies)
+        form = {"csrf_token": token, "reason": "Arrived crushed", f"line_{line_id}": str(units)}
+        start = threading.Barrier(2)
+        answers: dict[int, requests.Response] = {}
+
+        def click(buyer):
+            start.wait(timeout=60)
+            answers[id(buyer)] = buyer.http.post(
+                store.url + url, data=form, timeout=60, allow_redirects=False
+            )
+
+        _run([shopper, twin], click)
+    finally:
+        shopper.http.close()
+        twin.http.close()
+
+    statuses = sorted(answer.status_code for answer in answers.values())
+    assert statuses == [303, 422], store.log.read_text()[-3000:]
+    with store.session() as session:
+        asked = session.scalars(
+            select(ReturnLine.quantity).where(ReturnLine.order_line_id == line_id)
+        ).all()
+        assert asked == [units]

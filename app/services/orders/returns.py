@@ -139,6 +139,10 @@ def request(
         raise ReturnRefused("return.empty", field="lines")
     if not reason:
         raise ReturnRefused("return.reason", field="reason")
+    # one return request of an order at a time: two sent at the same moment (a double click)
+    # would each count the units left before the other asked for them, and ask for them twice
+    # (SQLite's writers queue anyway)
+    db.session.execute(select(Order.id).where(Order.id == order.id).with_for_update())
     lines = {r.line.id: r for r in returnable(order)}
     parcels = set()
     for line_id, units in wanted.items():
