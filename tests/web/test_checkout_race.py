@@ -16,16 +16,20 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import requests
 from sqlalchemy import func, select
 
+from app.domain import cooling_off
 from app.domain.order_states import Actor
 from app.extensions import db as _db
-from app.models import Order, OrderLine, ReturnLine, StockMovement, Variant
-from app.services.orders import fulfilment
+from app.models import Order, OrderLine, ReturnLine, StockMovement, Variant, Vendor
+from app.services.errors import PayoutRefused
+from app.services.orders import earnings, fulfilment
+from app.transaction import unit_of_work
 from tests.conftest import csrf_from
 from tests.live_store import LiveStore, eventually, migrated_app, throwaway_database
 from tests.servers import free_port, wait_until
@@ -382,45 +386,50 @@ def test_a_double_click_on_place_order_places_one_order(store):
         assert session.get(Variant, variant_id).reserved == len(shoppers)
 
 
+def delivered_order(store, shopper: Buyer, name: str) -> tuple[int, int]:
+    """Two units of a new shop's product bought, paid (card and webhook) and delivered.
+    Returns (the order line's id, its units)."""
+    with store.build() as make:
+        product = make.product(
+            make.vendor(),
+            names={"en": name},
+            variants=[{"price_twd": 600, "stock": 10, "weight_g": 300}],
+        )
+        variant_id = product.variants[0].id
+    token = csrf_from(shopper.get("/en/cart").text)
+    added = shopper.post(
+        "/en/cart/add", {"csrf_token": token, "variant": variant_id, "quantity": 2}
+    )
+    assert added.status_code == 303, added.status_code
+    shopper.place(shopper.get("/en/checkout").text)
+    assert shopper.checkout_status == 303, shopper.checkout_page[:2000]
+    shopper.pay()
+
+    def delivered() -> bool:
+        with store.session() as session:
+            order = session.scalar(select(Order).where(Order.ref == shopper.ref))
+            if order.status != "paid":
+                return False
+            parcel = order.vendor_orders[0]
+            fulfilment.accept(parcel, None)
+            fulfilment.ship(parcel, "dhl", "1234567890", None)
+            fulfilment.deliver(parcel, None, Actor.SHOPPER)
+            return True
+
+    eventually(delivered, "the order paid by webhook, then delivered", seconds=30)
+    with store.session() as session:
+        line = session.scalar(select(OrderLine).join(Order).where(Order.ref == shopper.ref))
+        return line.id, line.quantity
+
+
 def test_a_double_click_on_ask_for_a_return_asks_once(store):
     """A shopper sends the return form for both units of a delivered parcel twice at the same
     moment from one browser: one request goes to the shop, the other is told nothing is left
     to return (never a second request for the same units: refunds must not pass the line)."""
-    with store.build() as make:
-        product = make.product(
-            make.vendor(),
-            names={"en": "Return-race oolong"},
-            variants=[{"price_twd": 600, "stock": 10, "weight_g": 300}],
-        )
-        variant_id = product.variants[0].id
     shopper = Buyer(201, store.url)
     twin = Buyer(201, store.url)
     try:
-        token = csrf_from(shopper.get("/en/cart").text)
-        added = shopper.post(
-            "/en/cart/add", {"csrf_token": token, "variant": variant_id, "quantity": 2}
-        )
-        assert added.status_code == 303, added.status_code
-        page = shopper.get("/en/checkout").text
-        shopper.place(page)
-        assert shopper.checkout_status == 303, shopper.checkout_page[:2000]
-        shopper.pay()
-
-        def delivered() -> bool:
-            with store.session() as session:
-                order = session.scalar(select(Order).where(Order.ref == shopper.ref))
-                if order.status != "paid":
-                    return False
-                parcel = order.vendor_orders[0]
-                fulfilment.accept(parcel, None)
-                fulfilment.ship(parcel, "dhl", "1234567890", None)
-                fulfilment.deliver(parcel, None, Actor.SHOPPER)
-                return True
-
-        eventually(delivered, "the order paid by webhook, then delivered", seconds=30)
-        with store.session() as session:
-            line = session.scalar(select(OrderLine).join(Order).where(Order.ref == shopper.ref))
-            line_id, units = line.id, line.quantity
+        line_id, units = delivered_order(store, shopper, "Return-race oolong")
         url = f"/en/orders/{shopper.ref}/return"
         token = csrf_from(shopper.get(url).text)
         twin.http.cookies.update(shopper.http.cookies)
@@ -446,3 +455,60 @@ def test_a_double_click_on_ask_for_a_return_asks_once(store):
             select(ReturnLine.quantity).where(ReturnLine.order_line_id == line_id)
         ).all()
         assert asked == [units]
+
+
+def test_a_payout_recorded_twice_at_the_same_moment_is_recorded_once(store, monkeypatch):
+    """An operator's double click on "Record payout" (or two operators): both read what is
+    payable before either records it; the second must find nothing left, not pay it again."""
+    shopper = Buyer(301, store.url)
+    try:
+        delivered_order(store, shopper, "Payout-race oolong")
+    finally:
+        shopper.http.close()
+    with store.session() as session:
+        order = session.scalar(select(Order).where(Order.ref == shopper.ref))
+        parcel = order.vendor_orders[0]
+        # its cooling-off window closed with no return: the earning is payable
+        fulfilment.complete_due(now=parcel.delivered_at + cooling_off.WINDOW + timedelta(hours=1))
+        vendor_id = parcel.vendor_id
+    with store.app.app_context():
+        payable = earnings.balance(_db.session.get(Vendor, vendor_id)).payable
+        _db.session.remove()
+    assert payable > 0
+    first_read = threading.Event()
+    real_balance = earnings.balance
+
+    def balance_then_wait(vendor):
+        found = real_balance(vendor)
+        if not first_read.is_set():
+            first_read.set()  # the second click reads now, before this one records
+            time.sleep(0.5)
+        return found
+
+    monkeypatch.setattr(earnings, "balance", balance_then_wait)
+    outcomes: list[str] = []
+
+    def record(first: bool) -> None:
+        if not first:
+            first_read.wait(timeout=10)
+        try:
+            with store.app.app_context(), unit_of_work():
+                vendor = _db.session.get(Vendor, vendor_id)
+                earnings.record_payout(vendor, payable, "TT-2026-1201", date(2026, 12, 1), None)
+            outcomes.append("recorded")
+        except PayoutRefused as refused:
+            outcomes.append(refused.code)
+        finally:
+            with store.app.app_context():
+                _db.session.remove()
+
+    threads = [threading.Thread(target=record, args=(first,)) for first in (True, False)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(outcomes) == ["payout.amount", "recorded"]
+    with store.app.app_context():
+        assert real_balance(_db.session.get(Vendor, vendor_id)).payable == 0
+        _db.session.remove()

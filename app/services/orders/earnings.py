@@ -161,6 +161,10 @@ def balance(vendor: Vendor) -> Balance:
 def record_payout(vendor: Vendor, amount_twd, reference: str, paid_on: date, operator) -> Payout:
     """A bank transfer made to a vendor. Raises PayoutRefused (payout.amount when it is not a
     whole number above 0 or more than is payable; payout.reference)."""
+    # one payout of a vendor at a time: two recorded at the same moment (a double click, two
+    # operators) would each read the balance before the other took it, and pay it twice
+    # (SQLite's writers queue anyway)
+    db.session.execute(select(Vendor.id).where(Vendor.id == vendor.id).with_for_update())
     payable = balance(vendor).payable
     if type(amount_twd) is not int or not 0 < amount_twd <= payable:
         raise PayoutRefused("payout.amount", field="amount_twd", payable=payable)
