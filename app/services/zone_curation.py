@@ -19,7 +19,7 @@ from app.extensions import db
 from app.models import Product, User, Zone, ZoneProduct
 from app.models.catalog import ProductStatus
 from app.models.vendor import VendorStatus
-from app.services import audit, cache_versions
+from app.services import audit, cache_versions, claims
 from app.services.catalog.storefront import Card
 from app.services.errors import CurationRefused
 from app.services.i18n import Text, resolve
@@ -123,8 +123,9 @@ def add(zone: Zone, product_id: int, actor: User | None) -> ZoneProduct:
     row = ZoneProduct(
         zone_id=zone.id, product_id=product_id, position=0 if last is None else last + 1
     )
-    db.session.add(row)
-    db.session.flush()
+    # added by a double click, or by two operators at the same moment (services.claims)
+    with claims.claiming({"zone_products.product_id": lambda: CurationRefused("product.in_zone")}):
+        db.session.add(row)
     audit.record(actor, "zone.product_added", zone, {"product": product_id, "after": _order(zone)})
     _shown_differently(zone)
     return row

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 
 from app.models import AuditEvent, Zone, ZoneProduct
 from app.models.user import Role
-from app.services import clock, inventory, zone_admin
+from app.services import clock, inventory, zone_admin, zone_curation
 from app.transaction import unit_of_work
 from tests.conftest import Browser, csrf_from
 from tests.factories import PASSWORD
@@ -375,6 +375,28 @@ def add_forms(response) -> dict[str, dict]:
         name = item.find("span", lang="en").text().strip()
         forms[name] = {"action": form.attrs["action"], "fields": fields}
     return forms
+
+
+def test_a_product_added_twice_at_the_same_moment_is_added_once(db, ops, make, goods, monkeypatch):
+    # a double click on "Add": both requests looked before either added it
+    zone = make.zone(slug="picks", titles={"en": "Picks"}, markets=["TH"])
+    db.session.commit()
+    page = f"{OPS}/zones/{zone.id}/products"
+    form = add_forms(ops.get(f"{page}?q=Dong"))["Dong Ding Oolong"]
+    assert ops.client.post(form["action"], data=form["fields"]).status_code == 303
+    real_order = zone_curation._order
+    looks = []
+
+    def not_yet_added(zone):
+        looks.append(zone.id)
+        return [] if len(looks) == 1 else real_order(zone)
+
+    monkeypatch.setattr(zone_curation, "_order", not_yet_added)
+    again = ops.client.post(form["action"], data=form["fields"])
+
+    assert again.status_code == 303
+    assert "That product is already in the zone." in text(ops.get(again.headers["Location"]))
+    assert curated(db, zone) == [goods["oolong"].id]
 
 
 def test_products_are_found_added_moved_and_removed_without_javascript(
