@@ -18,7 +18,7 @@ from app.domain.money import BASE_CURRENCY
 from app.domain.problems import Problem, problem
 from app.extensions import db
 from app.models import ExchangeRate, Market, User
-from app.services import audit, cache_versions, clock
+from app.services import audit, cache_versions, claims, clock
 from app.services.errors import RulesRefused
 
 #: earlier rates shown per currency
@@ -176,32 +176,40 @@ def add_many(drafts: list[RateDraft], actor: User | None, source: str = "form") 
     if found:
         raise RulesRefused(found)
     added = []
-    for draft in drafts:
-        replaced = _in_force(draft.currency, draft.as_of)
-        rate = ExchangeRate(
-            currency_code=draft.currency,
-            rate=draft.rate,
-            as_of=draft.as_of,
-            created_by_id=getattr(actor, "id", None),
-        )
-        db.session.add(rate)
-        db.session.flush()
-        audit.record(
-            actor,
-            "exchange_rate.added",
-            rate,
-            {
-                "currency": draft.currency,
-                "source": source,
-                "before": (
-                    {"rate": str(replaced.rate), "as_of": replaced.as_of.isoformat()}
-                    if replaced is not None
-                    else None
-                ),
-                "after": {"rate": str(draft.rate), "as_of": draft.as_of.isoformat()},
-            },
-        )
-        added.append(rate)
+
+    def taken_meanwhile() -> RulesRefused:
+        # a rate for a currency and day another request added after the check (a double
+        # click, two operators): the check again, which sees it now
+        return RulesRefused(check(drafts, today) or [problem(("as_of",), "rate.exists")])
+
+    columns = ("exchange_rates.currency_code", "exchange_rates.as_of")
+    with claims.claiming(dict.fromkeys(columns, taken_meanwhile)):
+        for draft in drafts:
+            replaced = _in_force(draft.currency, draft.as_of)
+            rate = ExchangeRate(
+                currency_code=draft.currency,
+                rate=draft.rate,
+                as_of=draft.as_of,
+                created_by_id=getattr(actor, "id", None),
+            )
+            db.session.add(rate)
+            db.session.flush()
+            audit.record(
+                actor,
+                "exchange_rate.added",
+                rate,
+                {
+                    "currency": draft.currency,
+                    "source": source,
+                    "before": (
+                        {"rate": str(replaced.rate), "as_of": replaced.as_of.isoformat()}
+                        if replaced is not None
+                        else None
+                    ),
+                    "after": {"rate": str(draft.rate), "as_of": draft.as_of.isoformat()},
+                },
+            )
+            added.append(rate)
     if added:
         cache_versions.bump("reference")
     return added

@@ -28,7 +28,7 @@ from app.models import (
     TaxRule,
 )
 from app.models.user import Role
-from app.services import cart, clock, reference
+from app.services import cart, clock, rates, reference
 from tests.conftest import Browser
 from tests.factories import PASSWORD
 from tests.web.test_cart_and_checkout import doc_of
@@ -219,6 +219,28 @@ def test_a_new_rate_is_a_new_row_and_the_history_is_kept(db, ops):
     again = ops.submit(f"{OPS}/rates", {"currency": "THB", "rate": "1.06", "as_of": str(today)})
     assert field_error(again, "as_of").startswith("A rate for this currency and day is already")
     assert rates_of(db, "THB") == [*before, (Decimal("1.0502"), today)]
+
+
+def test_a_rate_added_twice_at_the_same_moment_is_kept_once(db, ops, monkeypatch):
+    # a double click on "Add": both requests checked before either added the rate
+    today = str(clock.today())
+    form = {"currency": "THB", "rate": "1.0502", "as_of": today}
+    assert ops.submit(f"{OPS}/rates", form).status_code == 303
+    kept = rates_of(db, "THB")
+    real_check = rates.check
+    looks = []
+
+    def before_the_first_added(drafts, on):
+        looks.append(on)
+        return [] if len(looks) == 1 else real_check(drafts, on)
+
+    monkeypatch.setattr(rates, "check", before_the_first_added)
+    again = ops.submit(f"{OPS}/rates", form)
+
+    assert len(looks) == 2  # the second looked again when the database refused it
+    assert field_error(again, "as_of").startswith("A rate for this currency and day is already")
+    assert rates_of(db, "THB") == kept
+    assert len(audit_rows(db, "exchange_rate.added")) == 1
 
 
 def test_the_first_page_flags_rates_older_than_seven_days(db, ops):
