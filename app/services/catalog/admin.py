@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 
 from sqlalchemy import exists, select
+from sqlalchemy.orm import selectinload
 
 from app.domain import catalog_rules as rules
 from app.domain.catalog_rules import Certificate, ProductDraft, problem
@@ -101,6 +102,8 @@ def save_product(
 ) -> Product:
     """Create (product None) or update a product from the portal form: every problem is
     reported at once. A new product is a draft until it has a photo. Raises Invalid."""
+    if product is not None:
+        _lock_for_edit(product)
     ref = reference.get()
     if not draft.handle and (draft.names.get("en") or "").strip():
         draft.handle = product.handle if product else unique_handle(vendor, draft.names["en"])
@@ -129,6 +132,23 @@ def save_product(
         actor, "product.created" if created else "product.updated", saved, {"handle": saved.handle}
     )
     return saved
+
+
+def _lock_for_edit(product: Product) -> None:
+    """One edit of a product at a time, on the product as the last one left it: a form saved
+    twice at the same moment (a double click, two staff) would otherwise write the same new
+    translation twice (a 500 on PostgreSQL) or undo the other's stock change. SQLite's
+    writers queue anyway; the reload is then the same."""
+    db.session.execute(
+        select(Product)
+        .where(Product.id == product.id)
+        .with_for_update()
+        .options(
+            selectinload(Product.translations),
+            selectinload(Product.variants).selectinload(Variant.translations),
+        )
+        .execution_options(populate_existing=True)
+    )
 
 
 def _taken_meanwhile(vendor: Vendor, draft: ProductDraft, product: Product | None) -> Invalid:
