@@ -52,6 +52,9 @@ def test_a_new_translation_saved_twice_at_once_is_saved_once(store_app, monkeypa
                     _db.session.get(model, key)
                     for model, key in zip((Vendor, User, Product), ids, strict=False)
                 )
+                # the page that posted the form read the product's names before the save
+                # (on PostgreSQL, from before the other save committed)
+                assert "en" in {t.locale for t in product.translations}
                 draft = ProductDraft(
                     handle="tin",
                     category="tea",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import selectinload
 
 from app.domain import catalog_rules as rules
 from app.domain.catalog_rules import Certificate, ProductDraft, problem
@@ -139,16 +138,12 @@ def _lock_for_edit(product: Product) -> None:
     twice at the same moment (a double click, two staff) would otherwise write the same new
     translation twice (a 500 on PostgreSQL) or undo the other's stock change. SQLite's
     writers queue anyway; the reload is then the same."""
-    db.session.execute(
-        select(Product)
-        .where(Product.id == product.id)
-        .with_for_update()
-        .options(
-            selectinload(Product.translations),
-            selectinload(Product.variants).selectinload(Variant.translations),
-        )
-        .execution_options(populate_existing=True)
-    )
+    db.session.execute(select(Product.id).where(Product.id == product.id).with_for_update())
+    # the collections as the other edit left them (loaded before the lock, they may be stale)
+    db.session.refresh(product)
+    db.session.refresh(product, ["translations", "variants"])
+    for variant in product.variants:
+        db.session.refresh(variant, ["on_hand", "reserved", "translations"])
 
 
 def _taken_meanwhile(vendor: Vendor, draft: ProductDraft, product: Product | None) -> Invalid:
