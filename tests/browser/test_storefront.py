@@ -280,6 +280,8 @@ def test_next_and_previous_pages_of_a_shop(visit, live_server):
     )
     expect(cards).to_have_count(6)
     assert sorted(first_page + card_names(cards)) == sorted(names), "every product, each once"
+    # htmx scrolls to the top as the new page settles, a moment after the cards arrive
+    page.wait_for_function("window.scrollY === 0", timeout=5000)
     assert page.evaluate("window.scrollY") == 0, "the next page starts at its top"
     assert_same_document(page)
     expect(pages.get_by_role("link", name=server.text("en", "Next"))).to_have_count(0)
