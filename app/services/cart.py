@@ -25,14 +25,13 @@ from app.models import (
     Product,
     ProductImage,
     ProductTranslation,
-    User,
     Variant,
     VariantTranslation,
     Vendor,
     Zone,
 )
 from app.models.vendor import brand_name
-from app.services import pricing
+from app.services import claims, pricing
 from app.services.catalog import storefront
 from app.services.errors import CartRefused
 from app.services.i18n import Text, resolve_map
@@ -148,7 +147,7 @@ def account_items(user, to_change: bool = False) -> list[Item]:
     moment (a double click, two tabs) each read the cart before the other's add: one add was
     lost, or both wrote the same line and the second was a 500."""
     if to_change:
-        db.session.execute(select(User.id).where(User.id == user.id).with_for_update())
+        claims.one_at_a_time(user)
     rows = db.session.scalars(
         select(CartLine).where(CartLine.user_id == user.id).order_by(CartLine.id)
     )

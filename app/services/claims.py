@@ -1,13 +1,17 @@
-"""Unique values two requests can claim at the same moment: an e-mail address, a business
-number, a group's or a certifying body's name.
+"""What two requests may reach for at the same moment (a double click, two tabs, two staff):
+a unique value (an e-mail address, a business number, a name) or one row's state (a cart, a
+balance, a product being edited).
 
-Services look first (a friendly "already taken" before anything is written), but on
-PostgreSQL two requests can both look, both find the value free and both write: the unique
-index then refuses the second one. Without this it would be a 500; with it, the second
-request gets the same refusal it would have got a moment later. The flush runs in a
-savepoint so the refusal leaves the request's transaction usable (the page can still be
-answered, audited and committed). SQLite writers queue (BEGIN IMMEDIATE, app.db_setup), so
-there the look-first check already decides.
+Unique values (`claiming`): services look first, for a friendly "already taken" before
+anything is written, but on PostgreSQL two requests can both look, both find the value free
+and both write; the unique index then refuses the second. Without this it would be a 500;
+with it, the second request gets the refusal it would have got a moment later. The rows are
+written in a savepoint, so the refusal leaves the request's transaction usable.
+
+Rows (`one_at_a_time`): a service that reads a row's state and writes from it (the units
+left to return, the balance to pay out) locks the row first, so the second request waits and
+reads what the first left. SQLite's writers queue anyway (BEGIN IMMEDIATE, app.db_setup), so
+there the look-first checks already decide and the lock is not emitted.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
+from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
@@ -59,3 +64,14 @@ def claiming(refusals: Mapping[str, Callable[[], Exception]]) -> Iterator[None]:
         if refusal is None:
             raise
         raise refusal() from None
+
+
+def one_at_a_time(row, *reload: str) -> None:
+    """Lock `row` until the transaction ends: another request doing the same waits here.
+    `reload`: relationships the caller read before the lock (a page's form), read again with
+    the row's columns as the last writer left them."""
+    key = inspect(row).mapper.primary_key[0]
+    db.session.execute(select(key).where(key == inspect(row).identity[0]).with_for_update())
+    if reload:
+        db.session.refresh(row)
+        db.session.refresh(row, list(reload))

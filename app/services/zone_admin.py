@@ -171,15 +171,6 @@ def _apply(zone: Zone, draft: ZoneDraft) -> None:
         zone.markets.append(ZoneMarket(market_code=code))
 
 
-def _lock_for_edit(zone: Zone) -> None:
-    """One edit of a zone at a time, on the zone as the last one left it: a form saved twice
-    at the same moment (a double click, two operators) would otherwise write the same new
-    title twice (a 500 on PostgreSQL). SQLite's writers queue anyway."""
-    db.session.execute(select(Zone.id).where(Zone.id == zone.id).with_for_update())
-    # the collections as the other edit left them (loaded before the lock, they may be stale)
-    db.session.refresh(zone, ["translations", "markets"])
-
-
 def _slug_claimed():
     """Another operator saving the same slug at the same moment is slug.taken."""
     return claims.claiming({"zones.slug": lambda: ZoneRefused([problem(("slug",), "slug.taken")])})
@@ -232,7 +223,9 @@ def update(
     media_root: str = "",
 ) -> bool:
     """Save the form over the zone; False when nothing changed. Raises ZoneRefused."""
-    _lock_for_edit(zone)
+    # one edit of a zone at a time, on the zone as the last one left it: a form saved twice
+    # at the same moment (a double click, two operators) wrote the same new title twice
+    claims.one_at_a_time(zone, "translations", "markets")
     found = _problems(draft, zone)
     if found:
         raise ZoneRefused(found)

@@ -138,10 +138,7 @@ def _lock_for_edit(product: Product) -> None:
     twice at the same moment (a double click, two staff) would otherwise write the same new
     translation twice (a 500 on PostgreSQL) or undo the other's stock change. SQLite's
     writers queue anyway; the reload is then the same."""
-    db.session.execute(select(Product.id).where(Product.id == product.id).with_for_update())
-    # the collections as the other edit left them (loaded before the lock, they may be stale)
-    db.session.refresh(product)
-    db.session.refresh(product, ["translations", "variants"])
+    claims.one_at_a_time(product, "translations", "variants")
     for variant in product.variants:
         db.session.refresh(variant, ["on_hand", "reserved", "translations"])
 

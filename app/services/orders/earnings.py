@@ -21,7 +21,7 @@ from app.domain.order_states import VendorOrderStatus
 from app.extensions import db
 from app.models import Order, OrderLine, Payout, Vendor, VendorLedgerEntry, VendorOrder
 from app.models.earnings import LedgerKind
-from app.services import audit, clock, settings
+from app.services import audit, claims, clock, settings
 from app.services.errors import PayoutRefused
 
 #: parcels whose earnings are settled: the window closed (completed) or nothing is owed
@@ -164,7 +164,7 @@ def record_payout(vendor: Vendor, amount_twd, reference: str, paid_on: date, ope
     # one payout of a vendor at a time: two recorded at the same moment (a double click, two
     # operators) would each read the balance before the other took it, and pay it twice
     # (SQLite's writers queue anyway)
-    db.session.execute(select(Vendor.id).where(Vendor.id == vendor.id).with_for_update())
+    claims.one_at_a_time(vendor)
     payable = balance(vendor).payable
     if type(amount_twd) is not int or not 0 < amount_twd <= payable:
         raise PayoutRefused("payout.amount", field="amount_twd", payable=payable)

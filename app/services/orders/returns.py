@@ -32,7 +32,7 @@ from app.models import (
     Vendor,
     VendorOrder,
 )
-from app.services import clock, inventory, outbox
+from app.services import claims, clock, inventory, outbox
 from app.services.checkout import events, queries, refunds
 from app.services.errors import InvalidTransition, NotFound, ReturnRefused
 from app.services.orders import earnings
@@ -142,7 +142,7 @@ def request(
     # one return request of an order at a time: two sent at the same moment (a double click)
     # would each count the units left before the other asked for them, and ask for them twice
     # (SQLite's writers queue anyway)
-    db.session.execute(select(Order.id).where(Order.id == order.id).with_for_update())
+    claims.one_at_a_time(order)
     lines = {r.line.id: r for r in returnable(order)}
     parcels = set()
     for line_id, units in wanted.items():
