@@ -201,18 +201,16 @@ def quote(
 
     if order_goods is not None and (order_goods.currency != currency or order_goods < goods_total):
         raise ValueError("the order's goods are this parcel's and the others'")
-    weighed = order_goods if order_goods is not None else goods_total
+    order = order_goods if order_goods is not None else goods_total
     in_force = [rule for rule in rules if rule.in_force(on)]
-    decided = {
-        id(rule): rule.applies_to(weighed if rule.threshold_per_order else goods_total)
-        for rule in in_force
-    }
-    by_order = any(
-        rule.threshold_per_order and decided[id(rule)] != rule.applies_to(goods_total)
-        for rule in in_force
-    )
     applicable = sorted(
-        (rule for rule in in_force if decided[id(rule)]), key=lambda rule: rule.position
+        (r for r in in_force if r.applies_to(order if r.threshold_per_order else goods_total)),
+        key=lambda rule: rule.position,
+    )
+    by_order = any(
+        rule.applies_to(order) != rule.applies_to(goods_total)
+        for rule in in_force
+        if rule.threshold_per_order
     )
     classified, groups = _groups(goods, duties, shipping.amount_minor, on)
     added: list[TaxLine] = []
