@@ -13,6 +13,7 @@ from app.models import User
 from app.services import cart
 from app.transaction import unit_of_work
 from tests import factories
+from tests.concurrency import at_once
 from tests.services import test_inventory_concurrency
 from tests.services.test_inventory_concurrency import listed_product
 
@@ -24,30 +25,20 @@ def test_two_adds_to_one_account_cart_at_the_same_moment_both_count(store_app):
     with store_app.app_context(), unit_of_work():
         user_id = factories.Factories(_db).user(email="twin-tabs@example.com").id
     first_read = threading.Event()
-    errors: list[BaseException] = []
 
     def add(first: bool) -> None:
-        try:
-            if not first:
-                first_read.wait(timeout=10)
-            with store_app.app_context(), unit_of_work():
-                user = _db.session.get(User, user_id)
-                items = cart.account_items(user, to_change=True)
-                if first:
-                    # the other request reads the cart now, before this one saves
-                    first_read.set()
-                    time.sleep(0.5)
-                cart.save_account_items(user, cart.add(items, variant_id, 1))
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
+        if not first:
+            first_read.wait(timeout=10)
+        with store_app.app_context(), unit_of_work():
+            user = _db.session.get(User, user_id)
+            items = cart.account_items(user, to_change=True)
+            if first:
+                # the other request reads the cart now, before this one saves
+                first_read.set()
+                time.sleep(0.5)
+            cart.save_account_items(user, cart.add(items, variant_id, 1))
 
-    threads = [threading.Thread(target=add, args=(first,)) for first in (True, False)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-
-    assert errors == []
+    assert at_once(add, (True, False), together=False) == []
     with store_app.app_context():
         user = _db.session.get(User, user_id)
         assert cart.account_items(user) == [cart.Item(variant_id, 2, None)]

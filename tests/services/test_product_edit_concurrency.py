@@ -6,7 +6,6 @@ own (store_app)."""
 
 from __future__ import annotations
 
-import threading
 import time
 
 from app.domain.catalog_rules import ProductDraft, VariantDraft
@@ -15,6 +14,7 @@ from app.models import Product, User, Vendor
 from app.services.catalog import admin
 from app.transaction import unit_of_work
 from tests import factories
+from tests.concurrency import at_once
 from tests.services import test_inventory_concurrency
 
 store_app = test_inventory_concurrency.store_app  # a migrated database of its own
@@ -41,39 +41,25 @@ def test_a_new_translation_saved_twice_at_once_is_saved_once(store_app, monkeypa
         return found
 
     monkeypatch.setattr(admin, "problems", slow_checks)
-    start = threading.Barrier(2)
-    errors: list[BaseException] = []
 
     def save(thai_name: str) -> None:
-        try:
-            start.wait(timeout=10)
-            with store_app.app_context(), unit_of_work():
-                vendor, owner, product = (
-                    _db.session.get(model, key)
-                    for model, key in zip((Vendor, User, Product), ids, strict=False)
-                )
-                # the page that posted the form read the product's names before the save
-                # (on PostgreSQL, from before the other save committed)
-                assert "en" in {t.locale for t in product.translations}
-                draft = ProductDraft(
-                    handle="tin",
-                    category="tea",
-                    names={"en": "Oolong tin", "th": thai_name},
-                    variants=[
-                        VariantDraft("TIN-1", price_twd=400, stock=5, weight_g=100, id=ids[3])
-                    ],
-                )
-                admin.save_product(vendor, draft, product, owner)
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
+        with store_app.app_context(), unit_of_work():
+            vendor, owner, product = (
+                _db.session.get(model, key)
+                for model, key in zip((Vendor, User, Product), ids, strict=False)
+            )
+            # the page that posted the form read the product's names before the save
+            # (on PostgreSQL, from before the other save committed)
+            assert "en" in {t.locale for t in product.translations}
+            draft = ProductDraft(
+                handle="tin",
+                category="tea",
+                names={"en": "Oolong tin", "th": thai_name},
+                variants=[VariantDraft("TIN-1", price_twd=400, stock=5, weight_g=100, id=ids[3])],
+            )
+            admin.save_product(vendor, draft, product, owner)
 
-    threads = [threading.Thread(target=save, args=(name,)) for name in ("ชาอู่หลง", "ชาอูหลง")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-
-    assert errors == []
+    assert at_once(save, ("ชาอู่หลง", "ชาอูหลง")) == []
     with store_app.app_context():
         product = _db.session.get(Product, ids[2])
         thai = [t.name for t in product.translations if t.locale == "th"]

@@ -3,7 +3,6 @@ the saves go through one after the other, never a 500 (see test_product_edit_con
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import replace
 
@@ -12,6 +11,7 @@ from app.models import Zone
 from app.services import zone_admin
 from app.transaction import unit_of_work
 from tests import factories
+from tests.concurrency import at_once
 from tests.services import test_inventory_concurrency
 
 store_app = test_inventory_concurrency.store_app  # a migrated database of its own
@@ -29,27 +29,15 @@ def test_a_new_title_saved_twice_at_once_is_saved_once(store_app, monkeypatch):
         return found
 
     monkeypatch.setattr(zone_admin, "_problems", slow_checks)
-    start = threading.Barrier(2)
-    errors: list[BaseException] = []
 
     def save(thai_title: str) -> None:
-        try:
-            start.wait(timeout=10)
-            with store_app.app_context(), unit_of_work():
-                zone = _db.session.get(Zone, zone_id)
-                draft = zone_admin.draft_of(zone)  # the form, as the page showed it
-                titled = replace(draft, titles={**draft.titles, "th": thai_title})
-                zone_admin.update(zone, titled, None)
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
+        with store_app.app_context(), unit_of_work():
+            zone = _db.session.get(Zone, zone_id)
+            draft = zone_admin.draft_of(zone)  # the form, as the page showed it
+            titled = replace(draft, titles={**draft.titles, "th": thai_title})
+            zone_admin.update(zone, titled, None)
 
-    threads = [threading.Thread(target=save, args=(t,)) for t in ("ชาดี", "ชาเด่น")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-
-    assert errors == []
+    assert at_once(save, ("ชาดี", "ชาเด่น")) == []
     with store_app.app_context():
         zone = _db.session.get(Zone, zone_id)
         thai = [t.title for t in zone.translations if t.locale == "th"]

@@ -17,20 +17,10 @@ from app.services import accounts, markets, vendors
 from app.services.search import synonym_groups
 from tests.conftest import Browser
 from tests.web import test_ops_rules
+from tests.web.test_enumeration import APPLICATION
 from tests.web.test_ops_rules import OPS, field_error
 
 ops = test_ops_rules.ops  # the signed-in operator fixture
-
-APPLICATION = {
-    "name_zh_hant": "鶯歌陶藝工坊",
-    "name_en": "Yingge Clay Studio",
-    "ubn": "04595252",
-    "contact_name": "陳志明",
-    "phone": "+886-2-2678-0000",
-    "address": "新北市鶯歌區尖山埔路1號",
-    "password": "clay-and-fire-2026",
-    "confirm": "clay-and-fire-2026",
-}
 
 
 def count(db, model, *where) -> int:
