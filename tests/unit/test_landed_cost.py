@@ -259,12 +259,16 @@ def test_an_order_at_the_de_minimis_adds_nothing_to_its_parcels():
 
 
 def test_rules_that_weigh_their_own_parcel_ignore_the_order():
-    # Singapore's GST on low-value goods goes by each parcel's value
-    args = (RULES["SG"], [Goods(Money.from_major("300.00", "SGD"))], Money.from_major("12", "SGD"))
+    # Malaysia's low-value sales tax goes by each parcel: RM300 of goods pays 10% on the goods
+    # alone (RM30.00), though the order's parcels come to RM900 (over RM500 each would pay
+    # sales tax on goods + shipping instead)
+    args = (RULES["MY"], [Goods(Money.from_major("300.00", "MYR"))], Money.from_major("20", "MYR"))
     alone = quote(*args, ON)
-    in_order = quote(*args, ON, DutyTable(), Money.from_major("900.00", "SGD"))
+    in_order = quote(*args, ON, DutyTable(), Money.from_major("900.00", "MYR"))
     assert in_order == alone
-    assert [line.name for line in in_order.lines] == ["GST"]
+    lines = [(line.name, str(line.base.major), str(line.amount.major)) for line in in_order.lines]
+    assert lines == [("Sales tax (low-value goods)", "300.00", "30.00")]
+    assert not in_order.decided_by_order
 
 
 @pytest.mark.parametrize("order", [Money.from_major("5999.99", "PHP"), Money.zero("THB")])
