@@ -48,7 +48,6 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.dialects.postgresql import array
-from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement
 
 from app.domain.search_words import HALAL, ORIGIN
@@ -297,19 +296,6 @@ def _owner_clauses(concept: Concept) -> list[ColumnElement]:
     return clauses
 
 
-def _owner_ids(concept: Concept) -> list:
-    """Selects of the ids of the products of the vendors and categories named like the
-    concept (read from their indexes alone)."""
-    vendor_ids, category_ids = concept.owners
-    owned = aliased(D)
-    found = []
-    if vendor_ids:
-        found.append(select(owned.product_id).where(owned.vendor_id.in_(sorted(vendor_ids))))
-    if category_ids:
-        found.append(select(owned.product_id).where(owned.category_id.in_(sorted(category_ids))))
-    return found
-
-
 def _indexable(concept: Concept) -> bool:
     """Whether the concept's typed text is long enough for the trigram index (its synonyms
     have an index of their own)."""
@@ -339,7 +325,10 @@ def match_clause(
             # only: ชา is not looked for inside ชาร์จ (charge) or ชาม (bowl)
             more, checks = _text_sources(dialect, [concept.typed.text], indexed, cap)
             sources.extend(more)
-        sources.extend(_owner_ids(concept))
+        # a vendor or category named like the concept: checked on each row rather than its
+        # products' ids added to the set above (a broad category put 15,000 ids in it; as a
+        # condition PostgreSQL reads it from the category index beside the id array)
+        checks.extend(_owner_clauses(concept))
         attribute = _attribute(concept, ctx, alone)
         if attribute is not None:
             checks.append(attribute)
