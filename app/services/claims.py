@@ -69,9 +69,15 @@ def claiming(refusals: Mapping[str, Callable[[], Exception]]) -> Iterator[None]:
 def one_at_a_time(row, *reload: str) -> None:
     """Lock `row` until the transaction ends: another request doing the same waits here.
     `reload`: relationships the caller read before the lock (a page's form), read again with
-    the row's columns as the last writer left them."""
+    the row's columns as the last writer left them.
+
+    FOR NO KEY UPDATE, the lock an UPDATE of the row takes: it does not stop other requests
+    adding rows that refer to it (a product of the locked shop), whose foreign key check
+    takes a KEY SHARE lock. FOR UPDATE stops them, and a request holding the shop while it
+    waited for such a request's new product was a deadlock."""
     key = inspect(row).mapper.primary_key[0]
-    db.session.execute(select(key).where(key == inspect(row).identity[0]).with_for_update())
+    locked = select(key).where(key == inspect(row).identity[0]).with_for_update(key_share=True)
+    db.session.execute(locked)
     if reload:
         db.session.refresh(row)
         db.session.refresh(row, list(reload))

@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import CatalogImport, User, Vendor
-from app.services import clock
+from app.services import claims, clock
 from app.services.catalog import csv as catalog_csv
-from app.services.errors import ImportAlreadyApplied, NotFound
+from app.services.errors import ImportAlreadyApplied, ImportFailed, NotFound
 
 
 def vendor_import(vendor: Vendor, import_id: int) -> CatalogImport:
@@ -73,17 +73,35 @@ def confirm(vendor: Vendor, record: CatalogImport, actor: User, hold_for_review:
 
     An import is applied once: confirming it again (a second tab, a double submit, the back
     button) raises ImportAlreadyApplied and changes nothing, so edits made since are kept.
-    Raises catalog_csv.ImportFailed when the file no longer fits the catalog."""
+    Raises catalog_csv.ImportFailed when the file no longer fits the catalog.
+
+    A shop's imports are applied one at a time: the same preview confirmed in two tabs, or two
+    files confirmed together, wait for each other, and each is checked against the catalog
+    the other left (a product the first created, the second updates)."""
+    claims.one_at_a_time(vendor)
+    db.session.refresh(record)
     if record.status == "applied":
         raise ImportAlreadyApplied()
     plan = catalog_csv.plan(vendor, record.content)
-    catalog_csv.apply(
-        vendor, plan, actor, hold_for_review=hold_for_review, reference_text=f"import:{record.id}"
-    )
+    # a product listed from the portal at the same moment can still take a handle or SKU
+    # the plan found free: the file no longer fits, as the route tells the vendor
+    taken = {"products.handle": _catalog_changed, "variants.sku": _catalog_changed}
+    with claims.claiming(taken):
+        catalog_csv.apply(
+            vendor,
+            plan,
+            actor,
+            hold_for_review=hold_for_review,
+            reference_text=f"import:{record.id}",
+        )
     _store_counts(record, plan)
     record.status = "applied"
     record.applied_at = clock.now()
     return record
+
+
+def _catalog_changed() -> ImportFailed:
+    return ImportFailed([])
 
 
 def run(
