@@ -18,10 +18,10 @@ PAGE = f"{OPS}/search-words"
 
 
 @pytest.fixture
-def speaker(make):
-    """A product named only in English, "Bluetooth Speaker": shoppers who type "ลำโพง"
-    (Thai) or "pembesar suara" (Malay) find it only through a group."""
-    return make.product(names={"en": "Bluetooth Speaker"}, category="tea")
+def yoga_mat(make):
+    """A product named only in English, "Cork Yoga Mat": shoppers who type "เสื่อโยคะ"
+    (Thai) or "tikar senaman" (Malay) find it only through a group."""
+    return make.product(names={"en": "Cork Yoga Mat"}, category="tea")
 
 
 def found_names(client, query: str, lang: str = "en") -> str:
@@ -48,70 +48,70 @@ def group_named(db, name: str) -> SearchSynonymGroup:
     return db.session.scalar(select(SearchSynonymGroup).where(SearchSynonymGroup.name == name))
 
 
-def test_a_group_added_by_an_operator_finds_products_in_other_languages(db, ops, speaker, client):
-    assert "Bluetooth Speaker" not in found_names(client, "ลำโพง", "th")
+def test_a_group_added_by_an_operator_finds_products_in_other_languages(db, ops, yoga_mat, client):
+    assert "Cork Yoga Mat" not in found_names(client, "เสื่อโยคะ", "th")
 
     added = ops.submit(
         PAGE,
         {
-            "name": " speaker ",
-            "terms": "speaker\n\nลำโพง\npembesar suara\n喇叭\nSpeaker\n",
+            "name": " yoga mat ",
+            "terms": "yoga mat\n\nเสื่อโยคะ\ntikar senaman\n瑜珈墊\nYoga Mat\n",
             "attribute": "",
         },
     )
 
     assert added.status_code == 303
-    group = group_named(db, "speaker")
+    group = group_named(db, "yoga mat")
     # blank lines and a repeat in another case left out, the first spelling kept
-    assert [t.term for t in group.terms] == ["speaker", "ลำโพง", "pembesar suara", "喇叭"]
+    assert [t.term for t in group.terms] == ["yoga mat", "เสื่อโยคะ", "tikar senaman", "瑜珈墊"]
     assert group.attribute is None
     [created] = audit_rows(db, "search_synonyms.created")
     assert created.actor_id == ops.operator.id
     assert created.data == {
         "before": None,
         "after": {
-            "name": "speaker",
+            "name": "yoga mat",
             "attribute": None,
-            "terms": ["speaker", "ลำโพง", "pembesar suara", "喇叭"],
+            "terms": ["yoga mat", "เสื่อโยคะ", "tikar senaman", "瑜珈墊"],
         },
     }
-    assert "Added the group “speaker”." in text(ops.get(PAGE))
+    assert "Added the group “yoga mat”." in text(ops.get(PAGE))
     # shoppers find the English name with the Thai, Malay and Chinese words at once
-    for query, lang in [("ลำโพง", "th"), ("pembesar suara", "ms"), ("喇叭", "zh-hant")]:
-        assert "Bluetooth Speaker" in found_names(client, query, lang), query
+    for query, lang in [("เสื่อโยคะ", "th"), ("tikar senaman", "ms"), ("瑜珈墊", "zh-hant")]:
+        assert "Cork Yoga Mat" in found_names(client, query, lang), query
 
 
-def test_changing_and_deleting_a_group_is_audited_and_searched_at_once(db, ops, speaker, client):
-    ops.submit(PAGE, {"name": "speaker", "terms": "speaker\nลำโพง", "attribute": ""})
-    group = group_named(db, "speaker")
+def test_changing_and_deleting_a_group_is_audited_and_searched_at_once(db, ops, yoga_mat, client):
+    ops.submit(PAGE, {"name": "yoga mat", "terms": "yoga mat\nเสื่อโยคะ", "attribute": ""})
+    group = group_named(db, "yoga mat")
     page = f"{PAGE}/{group.id}"
     form = text(ops.get(page))
     assert "Change the group" in form
 
     changed = ops.submit(
-        page, {"name": "speakers", "terms": "speaker\npembesar suara", "attribute": ""}
+        page, {"name": "yoga mats", "terms": "yoga mat\ntikar senaman", "attribute": ""}
     )
 
     assert changed.status_code == 303
-    group = group_named(db, "speakers")
-    assert [t.term for t in group.terms] == ["speaker", "pembesar suara"]
+    group = group_named(db, "yoga mats")
+    assert [t.term for t in group.terms] == ["yoga mat", "tikar senaman"]
     [updated] = audit_rows(db, "search_synonyms.updated")
-    assert updated.data["before"]["terms"] == ["speaker", "ลำโพง"]
-    assert updated.data["after"]["terms"] == ["speaker", "pembesar suara"]
-    assert "Bluetooth Speaker" not in found_names(client, "ลำโพง", "th")
-    assert "Bluetooth Speaker" in found_names(client, "pembesar suara", "ms")
+    assert updated.data["before"]["terms"] == ["yoga mat", "เสื่อโยคะ"]
+    assert updated.data["after"]["terms"] == ["yoga mat", "tikar senaman"]
+    assert "Cork Yoga Mat" not in found_names(client, "เสื่อโยคะ", "th")
+    assert "Cork Yoga Mat" in found_names(client, "tikar senaman", "ms")
 
     # saving the same words again changes nothing and audits nothing
-    ops.submit(page, {"name": "speakers", "terms": "speaker\npembesar suara", "attribute": ""})
+    ops.submit(page, {"name": "yoga mats", "terms": "yoga mat\ntikar senaman", "attribute": ""})
     assert len(audit_rows(db, "search_synonyms.updated")) == 1
 
     deleted = ops.submit(page, {}, action=f"{page}/delete")
 
     assert deleted.status_code == 303
-    assert group_named(db, "speakers") is None
+    assert group_named(db, "yoga mats") is None
     [gone] = audit_rows(db, "search_synonyms.deleted")
-    assert gone.data["before"]["terms"] == ["speaker", "pembesar suara"]
-    assert "Bluetooth Speaker" not in found_names(client, "pembesar suara", "ms")
+    assert gone.data["before"]["terms"] == ["yoga mat", "tikar senaman"]
+    assert "Cork Yoga Mat" not in found_names(client, "tikar senaman", "ms")
     assert ops.get(page).status_code == 404
 
 
@@ -122,7 +122,7 @@ def test_bad_groups_are_refused_under_their_fields_and_change_nothing(db, ops):
     assert field_error(empty, "name") == "Please fill this in."
     assert field_error(empty, "terms") == "Write the words, one per line."
 
-    alone = ops.submit(PAGE, {"name": "speaker", "terms": "speaker", "attribute": ""})
+    alone = ops.submit(PAGE, {"name": "yoga mat", "terms": "yoga mat", "attribute": ""})
     assert field_error(alone, "terms").startswith("Write at least two words that mean the same")
 
     # ชาดำ is in the seeded "black tea" group; 紅茶 and 红茶 are one word in two scripts

@@ -29,6 +29,7 @@ from app.services.search.words import segment
 from app.services.shopper import Shopper
 
 PAGE_SIZE = 24
+_THAI = re.compile("[\u0e00-\u0e7f]")
 SUGGESTIONS = 6
 SUGGESTION_CANDIDATES = 2000
 
@@ -81,8 +82,10 @@ def _load_vendor_names() -> list[tuple[int, str, frozenset[str]]]:
 def _owner_names(owner_id: int, names) -> tuple[int, str, frozenset[str]]:
     """(id, folded names, their words): the typed words are looked for anywhere in the
     names, synonyms as whole words."""
-    folded = fold(normalise(SEP.join(n for n in names if n)))
-    return owner_id, folded, frozenset(w.key for w in segment(folded))
+    text = normalise(SEP.join(n for n in names if n))
+    # cut as written, then folded word by word (as products are indexed): cut after folding,
+    # ฟาร์ม (farm) without its mark read as ฟา + รม, and รม is ร่ม (umbrella) folded
+    return owner_id, fold(text), frozenset(w.key for w in segment(text))
 
 
 #: approved vendors' names, matched in Python (few rows, asked on every search)
@@ -122,11 +125,16 @@ def _with_owners(concepts: list[Concept], shopper: Shopper) -> list[Concept]:
     for concept in concepts:
         keys = {s.key for s in concept.synonyms}
 
-        def named(names, concept=concept, keys=keys) -> tuple[int, ...]:
+        # Thai typed words as whole words only: folded, short ones hide inside other words
+        # (ร่ม, umbrella, folds to รม, found in ฟารม, farm without its mark)
+        thai = _THAI.search(concept.typed.text) is not None
+        wanted = keys | {concept.typed.key}
+
+        def named(names, concept=concept, thai=thai, keys=keys, wanted=wanted):
             return tuple(
                 owner_id
                 for owner_id, folded, words in names
-                if concept.typed.text in folded or keys & words
+                if (wanted & words if thai else concept.typed.text in folded or keys & words)
             )
 
         concept.owners = (named(vendors), named(categories))
