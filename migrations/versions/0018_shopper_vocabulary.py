@@ -52,7 +52,7 @@ GROUPS = [
     ("shirt", ["shirt", "t-shirt", "tee", "เสื้อ", "เสื้อยืด", "baju", "上衣", "T恤", "襯衫"]),
     ("slippers", ["slippers", "sandals", "รองเท้าแตะ", "selipar", "拖鞋"]),
     ("shoes", ["shoes", "clogs", "รองเท้า", "kasut", "鞋子", "木屐"]),
-    ("teapot", ["teapot", "กาน้ำชา", "teko", "茶壺"]),
+    ("teapot", ["teapot", "tea kettle", "กาน้ำชา", "teko", "茶壺"]),
     (
         "cup",
         ["cup", "cups", "teacup", "tea cup", "mug", "ถ้วย", "ถ้วยชา", "แก้ว", "cawan", "杯子", "茶杯"],

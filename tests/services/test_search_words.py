@@ -122,6 +122,21 @@ def test_a_thai_word_is_not_found_inside_longer_words(db, shop):
     assert found(run("ชา"), shop)[-1] == "toner"  # tea named first, the toner after
 
 
+def test_a_thai_word_names_a_category_only_as_a_whole_word(db, make, shop):
+    """ร่ม (umbrella) folds to รม, which sits inside ฟารม, the category "ผลไม้และของสดจาก
+    ฟาร์ม" (fruit and fresh food from the farm) without its mark: the farm's produce is not
+    an umbrella. The category's own words still find it."""
+    assert "ฟาร์ม" in reference.get().category_by_slug("agri-fresh").names["th"]
+    umbrella = make.product(
+        handle="umbrella", category="crafts-stationery", names={"th": "ร่มกระดาษน้ำมัน"}
+    )
+    lemons = make.product(handle="lemons", category="agri-fresh", names={"th": "มะนาวเหลือง"})
+    shop = {**shop, "umbrella": umbrella.id, "lemons": lemons.id}
+
+    assert found(run("ร่ม"), shop) == ["umbrella"]
+    assert found(run("ฟาร์ม"), shop) == ["lemons"]
+
+
 def test_a_chinese_word_is_not_a_character_of_another_word(db, shop):
     # 沙茶 (shacha) is a sauce, not tea; the toner's head is 化妝水 (toner)
     result = found(run("茶", "zh-hant", "SG"), shop)

@@ -1476,7 +1476,7 @@ def rules_console(db, make, world) -> RulesConsole:
             (f"{ops}/shipping/MY", {"MY-first_kg_twd": "410", "MY-extra_kg_twd": "90"}),
             (f"{ops}/halal", {"code": "MUI", "name": "Majelis Ulama Indonesia", "country": "ID"}),
             (f"{ops}/halal/{body.id}", {"code": "THIDA", "name": "Renamed", "country": "TW"}),
-            (f"{ops}/search-words", {"name": "speaker", "terms": "speaker\nลำโพง"}),
+            (f"{ops}/search-words", {"name": "yoga mat", "terms": "yoga mat\nเสื่อโยคะ"}),
             (f"{ops}/search-words/{words.id}", {"name": "coffee", "terms": "coffee\nkopi o"}),
             (f"{ops}/search-words/{tea_words.id}/delete", {}),
             (f"{ops}/vendors/{vendor.id}/account", {"commission": "11"}),
