@@ -80,8 +80,8 @@ def _load_vendor_names() -> list[tuple[int, str, frozenset[str]]]:
 
 
 def _owner_names(owner_id: int, names) -> tuple[int, str, frozenset[str]]:
-    """(id, folded names, their words): the typed words are looked for anywhere in the
-    names, synonyms as whole words."""
+    """(id, folded names, their words): typed Latin or Chinese words are looked for anywhere
+    in the names, typed Thai words and synonyms as whole words (_with_owners)."""
     text = normalise(SEP.join(n for n in names if n))
     # cut as written, then folded word by word (as products are indexed): cut after folding,
     # ฟาร์ม (farm) without its mark read as ฟา + รม, and รม is ร่ม (umbrella) folded
