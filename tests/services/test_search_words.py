@@ -184,6 +184,32 @@ def test_a_word_that_narrows_finds_the_best_partial_match(db, shop):
     assert set(found(result, shop)) == {"oolong", "red", "green", "toner"}
 
 
+def test_a_partial_match_keeps_the_head_word_of_the_phrase(db, make):
+    """ซอสพริกเผา (roasted chili sauce): no product is all three, and more products say เผา
+    (roasted, wood-fired) than ซอสพริก; the shopper is after a sauce, the phrase's head."""
+    sauce = make.product(handle="chili", category="sauces-condiments", names={"th": "ซอสพริกหวาน"})
+    make.product(handle="jar", category="home-kitchen", names={"th": "โถใส่ชาเผาฟืน"})
+    make.product(handle="cup", category="home-kitchen", names={"th": "ถ้วยเผาฟืน"})
+
+    result = run("ซอสพริกเผา")
+
+    assert result.partial == "ซอสพริก"
+    assert [card.id for card in result.cards] == [sauce.id]
+
+
+def test_a_chinese_phrase_keeps_its_last_word_the_head(db, make):
+    """烏龍茶罐 (an oolong tea canister): Chinese says what a thing is last, so the canister,
+    though more products are oolong."""
+    jar = make.product(handle="jar", category="home-kitchen", names={"zh_Hant": "陶瓷罐"})
+    for handle, name in (("dongding", "凍頂烏龍茶"), ("alishan", "高山烏龍茶")):
+        make.product(handle=handle, category="tea", names={"zh_Hant": name})
+
+    result = run("烏龍茶罐", "zh-hant", "SG")
+
+    assert result.partial == "罐"
+    assert [card.id for card in result.cards] == [jar.id]
+
+
 def test_typos_are_corrected_word_by_word_in_phrases(db, shop):
     result = run("pinaple cake", "en", "SG")
     assert result.corrected == "pineapple cake"

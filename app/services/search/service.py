@@ -230,19 +230,32 @@ def search(params: Params, shopper: Shopper, size: int = PAGE_SIZE) -> Result:
 
 
 def _most_words(concepts: list[Concept], filters, ctx) -> list[Concept] | None:
-    """The largest set of the concepts that some products match together (more products
-    breaks a tie), or None when there is no smaller set to offer."""
+    """The largest set of the concepts that some products match together, or None when
+    there is no smaller set to offer. Between sets of one size, the one keeping the phrase's
+    head word (what the shopper is after), then the one more products match: in ซอสพริกเผา
+    (roasted chili sauce) the sauce, not เผา (roasted), which names a wood-fired tea jar."""
     if len(concepts) < 2:
         return None
+    head = _head_concept(concepts)
     stmt = engine.matched_concepts(concepts, filters, ctx)
     best_key, best = None, None
     for row in db.session.execute(stmt):
         *flags, count = row
         chosen = tuple(i for i, flag in enumerate(flags) if flag)
-        key = (len(chosen), count)
+        key = (len(chosen), head in chosen, count)
         if chosen and len(chosen) < len(concepts) and (best_key is None or key > best_key):
             best_key, best = key, chosen
     return [concepts[i] for i in best] if best else None
+
+
+def _head_concept(concepts: list[Concept]) -> int:
+    """Where a phrase's head word is among its concepts: Thai (and Malay) put what a thing is
+    first (ซอส|พริก|เผา), Chinese and English last (辣椒|醬); the script of the first Thai or
+    Chinese concept decides, as a partial match only drops Thai or Chinese words."""
+    dense = next((c for c in concepts if c.dense), None)
+    if dense is not None and _THAI.search(dense.label) is None:
+        return len(concepts) - 1
+    return 0
 
 
 def _run(result, query, concepts, *, every, narrowing, ctx, sort, position, shopper, size) -> None:
