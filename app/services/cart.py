@@ -416,10 +416,9 @@ def price(items: Sequence[Item], shopper: Shopper) -> PricedCart:
             _line(item, row, names.get(row.product_id, {}), labels.get(row.id, {}), shopper)
         )
     # the goods of the whole order, for thresholds that weigh the order rather than one parcel
-    order_goods = Money.zero(market.currency)
-    for lines in by_vendor.values():
-        for line in lines:
-            order_goods += line.total
+    order_goods = sum(
+        (line.total for lines in by_vendor.values() for line in lines), Money.zero(market.currency)
+    )
     parcels = [
         _parcel(vendor_id, vendors[vendor_id], lines, shopper, order_goods)
         for vendor_id, lines in by_vendor.items()

@@ -145,28 +145,26 @@ def _group_ids(conn) -> dict[str, int]:
     return {name.casefold(): group_id for name, group_id in rows}
 
 
+def _add_terms(conn, group_id: int, terms: list[str], taken: set[str]) -> None:
+    conn.execute(synonyms_table.insert(), [{"group_id": group_id, "term": t} for t in terms])
+    taken |= {t.casefold() for t in terms}
+
+
 def upgrade():
     conn = op.get_bind()
     taken, ids = _taken_terms(conn), _group_ids(conn)
     for name, terms in GROUPS:
-        if name.casefold() in ids:
-            continue
         fresh = [t for t in terms if t.casefold() not in taken]
-        if len(fresh) < 2:
+        if name.casefold() in ids or len(fresh) < 2:
             continue
         group_id = conn.execute(
             groups_table.insert().values(name=name, attribute=None).returning(groups_table.c.id)
         ).scalar_one()
-        conn.execute(synonyms_table.insert(), [{"group_id": group_id, "term": t} for t in fresh])
-        taken |= {t.casefold() for t in fresh}
+        _add_terms(conn, group_id, fresh, taken)
     for name, terms in MORE_TERMS.items():
-        group_id = ids.get(name.casefold())
         fresh = [t for t in terms if t.casefold() not in taken]
-        if group_id is not None and fresh:
-            conn.execute(
-                synonyms_table.insert(), [{"group_id": group_id, "term": t} for t in fresh]
-            )
-            taken |= {t.casefold() for t in fresh}
+        if name.casefold() in ids and fresh:
+            _add_terms(conn, ids[name.casefold()], fresh, taken)
 
 
 def downgrade():

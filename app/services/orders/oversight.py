@@ -18,7 +18,7 @@ from app.extensions import db
 from app.models import Order, OrderLine, Refund, ReturnRequest, Vendor, VendorOrder
 from app.models.outbox import OutboxMessage, OutboxStatus
 from app.models.payment import RefundStatus
-from app.services import audit, clock, outbox
+from app.services import audit, claims, clock, outbox
 from app.services.errors import InvalidTransition, PayoutRefused
 from app.services.orders import earnings, returns
 
@@ -222,7 +222,7 @@ def record_payout(
     and record_payout's payout.amount, payout.reference."""
     # Two operators paying one vendor at once must not both pass the payable check:
     # the vendor's row is locked until the commit (SQLite's write transactions queue anyway).
-    db.session.execute(select(Vendor.id).where(Vendor.id == vendor.id).with_for_update())
+    claims.one_at_a_time(vendor)
     payable = earnings.balance(vendor).payable
     if payable_seen is not None and payable_seen != payable:
         raise PayoutRefused("payout.changed", field="amount_twd", payable=payable)

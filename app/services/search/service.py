@@ -24,12 +24,20 @@ from app.services.reference import CategoryInfo, Reference
 from app.services.search import engine
 from app.services.search import synonyms as synonym_data
 from app.services.search.plan import Concept, label, plan, split_words
-from app.services.search.text import SEP, clean_query, fold, is_dense, latin_words, normalise, terms
+from app.services.search.text import (
+    SEP,
+    clean_query,
+    fold,
+    is_dense,
+    is_thai,
+    latin_words,
+    normalise,
+    terms,
+)
 from app.services.search.words import segment
 from app.services.shopper import Shopper
 
 PAGE_SIZE = 24
-_THAI = re.compile("[\u0e00-\u0e7f]")
 SUGGESTIONS = 6
 SUGGESTION_CANDIDATES = 2000
 
@@ -127,7 +135,7 @@ def _with_owners(concepts: list[Concept], shopper: Shopper) -> list[Concept]:
 
         # Thai typed words as whole words only: folded, short ones hide inside other words
         # (ร่ม, umbrella, folds to รม, found in ฟารม, farm without its mark)
-        thai = _THAI.search(concept.typed.text) is not None
+        thai = is_thai(concept.typed.text)
         wanted = keys | {concept.typed.key}
 
         def named(names, concept=concept, thai=thai, keys=keys, wanted=wanted):
@@ -253,7 +261,7 @@ def _head_concept(concepts: list[Concept]) -> int:
     first (ซอส|พริก|เผา), Chinese and English last (辣椒|醬); the script of the first Thai or
     Chinese concept decides, as a partial match only drops Thai or Chinese words."""
     dense = next((c for c in concepts if c.dense), None)
-    if dense is not None and _THAI.search(dense.label) is None:
+    if dense is not None and not is_thai(dense.label):
         return len(concepts) - 1
     return 0
 

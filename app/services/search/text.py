@@ -111,6 +111,10 @@ def is_dense(term: str) -> bool:
     return any(is_dense_script(ch) for ch in term)
 
 
+def is_thai(term: str) -> bool:
+    return any("\u0e00" <= ch <= "\u0e7f" for ch in term)
+
+
 def min_length(term: str) -> int:
     """Shoppers may search Chinese and Thai from one character; Latin from two."""
     return 1 if is_dense(term) else 2
