@@ -230,6 +230,30 @@ def test_what_a_product_is_ranks_before_what_it_is_made_with(db, shop):
         assert result.index("oolong") < result.index("toner"), query
 
 
+def test_between_categories_as_large_the_one_the_query_names_ranks_first(db, make):
+    """Socks printed with bubble tea, named with the query first, and a bubble tea kit: one
+    product each in Fashion and Tea. "tea" names the kit's category, in every language."""
+    socks = make.product(
+        handle="socks",
+        category="fashion",
+        names={"en": "Bubble Tea Cotton Socks", "th": "ถุงเท้าลายชานม", "zh_Hant": "珍奶棉襪"},
+        published_at=datetime(2026, 6, 2, tzinfo=UTC),
+    )
+    kit = make.product(
+        handle="kit",
+        category="tea",
+        names={"en": "Bubble Milk Tea Kit", "th": "ชุดทำชานม", "zh_Hant": "珍珠奶茶組"},
+        published_at=datetime(2026, 6, 1, tzinfo=UTC),
+    )
+    for query, language in [("milk tea", "en"), ("ชานม", "th"), ("奶茶", "zh-hant")]:
+        ids = [card.id for card in run(query, language, "SG").cards]
+        assert ids == [kit.id, socks.id], query
+    # the category with more matches still comes first: two pairs of socks outnumber the kit
+    more = make.product(handle="more-socks", category="fashion", names={"en": "Milk Tea Socks"})
+    ids = [card.id for card in run("milk tea", "en", "SG").cards]
+    assert ids.index(kit.id) == 2 and set(ids[:2]) == {socks.id, more.id}
+
+
 def test_operators_synonyms_apply_without_reindexing(db, shop):
     assert found(run("ที่ชาร์จ"), shop) == ["charger"]
     assert run("adapter", "en", "SG").cards == []

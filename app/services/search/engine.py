@@ -18,6 +18,8 @@ Ranking happens inside search_documents with plain string functions, in this ord
    attribute, only inside longer words (ชา in ชาร์จ), only in option labels;
    then exact spelling before folded spelling and synonyms, the query as typed in one piece;
 3. the category most of the matches belong to first (the teas for "oolong", then the toner);
+   between categories with as many matches, one whose name holds a word of the query ("Bubble
+   Milk Tea Kit" in Tea before "Bubble Tea Cotton Socks" in Fashion, for "bubble tea");
 4. in stock before sold out, newest first.
 """
 
@@ -45,7 +47,6 @@ from sqlalchemy import (
     text,
     true,
     union,
-    union_all,
 )
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.sql import ColumnElement
@@ -464,6 +465,7 @@ SORTS = {
     "relevance": [
         ("relevance", False),
         ("cat_weight", True),
+        ("about", False),
         ("fine", False),
         ("stock_rank", False),
         ("published_at", True),
@@ -493,8 +495,9 @@ def hits(query: str, concepts, filters: Filters, ctx: Context, cap=None, sort="r
     ranked = sort == "relevance"
     if ranked:
         level, fine = relevance(concepts, _tests(ctx.dialect, query, concepts, ctx, keys))
+        about = _about(concepts)
     else:
-        level = fine = literal(0)
+        level = fine = about = literal(0)
     base = (
         select(
             D.product_id.label("id"),
@@ -507,6 +510,7 @@ def hits(query: str, concepts, filters: Filters, ctx: Context, cap=None, sort="r
             price_band(ctx).label("band"),
             level.label("relevance"),
             fine.label("fine"),
+            about.label("about"),
         )
         .where(
             match_clause(ctx.dialect, concepts, ctx, cap, keys=keys), *filter_clauses(filters, ctx)
@@ -530,6 +534,7 @@ def hits(query: str, concepts, filters: Filters, ctx: Context, cap=None, sort="r
             base.c.relevance,
             base.c.fine,
             weight.label("cat_weight"),
+            base.c.about,
             base.c.stock_rank,
             base.c.min_price_twd,
             base.c.published_at,
@@ -543,12 +548,19 @@ def hits(query: str, concepts, filters: Filters, ctx: Context, cap=None, sort="r
     )
 
 
+def _about(concepts: list[Concept]) -> ColumnElement:
+    """0 for a product in a category whose name holds a word of the query, else 1."""
+    ids = sorted({i for c in concepts for i in c.about})
+    return case((D.category_id.in_(ids), 0), else_=1) if ids else literal(0)
+
+
 def _page_of(sub, sort: str, after: tuple | None, size: int):
     keys = SORTS[sort]
     stmt = select(
         sub.c.id,
         sub.c.relevance,
         sub.c.cat_weight,
+        sub.c.about,
         sub.c.fine,
         sub.c.stock_rank,
         sub.c.min_price_twd,
@@ -564,46 +576,6 @@ def _page_of(sub, sort: str, after: tuple | None, size: int):
 def page(query, concepts, filters, ctx, sort: str, after: tuple | None, size: int, cap=None):
     """Just the page: size + 1 rows (the extra one says there is more)."""
     return _page_of(hits(query, concepts, filters, ctx, cap, sort), sort, after, size)
-
-
-def page_and_facets(query, concepts, filters, ctx, sort: str, after: tuple | None, size: int):
-    """The page and every facet count in one statement: rows tagged "p" are the page in
-    order; rows tagged "f" are counts per (category, vendor, in stock, halal, price band),
-    a few hundred at most however many products match."""
-    cte = hits(query, concepts, filters, ctx, sort=sort)
-    paged = _page_of(cte, sort, after, size).subquery("paged")
-    none = literal(None, type_=Integer)
-    page_rows = select(
-        literal("p").label("kind"),
-        paged.c.id,
-        paged.c.relevance,
-        paged.c.cat_weight,
-        paged.c.fine,
-        paged.c.stock_rank,
-        paged.c.min_price_twd,
-        paged.c.published_at,
-        none.label("category_id"),
-        none.label("vendor_id"),
-        none.label("halal"),
-        none.label("band"),
-        none.label("n"),
-    )
-    facet_rows = select(
-        literal("f"),
-        none,
-        none,
-        none,
-        none,
-        cte.c.stock_rank,
-        none,
-        literal(None, type_=D.published_at.type),
-        cte.c.category_id,
-        cte.c.vendor_id,
-        cte.c.halal,
-        cte.c.band,
-        func.count(),
-    ).group_by(cte.c.category_id, cte.c.vendor_id, cte.c.stock_rank, cte.c.halal, cte.c.band)
-    return union_all(page_rows, facet_rows)
 
 
 def matched_concepts(concepts, filters: Filters, ctx: Context):

@@ -43,6 +43,9 @@ class Concept:
     owners: tuple[tuple[int, ...], tuple[int, ...]] = field(default_factory=lambda: ((), ()))
     #: its typed words are a whole word of some product's names (services.search.service)
     known: bool = False
+    #: categories whose names share a whole word with its typed words (services.search.service):
+    #: between categories with as many matches, the one the query names ranks first
+    about: tuple[int, ...] = ()
 
     @property
     def dense(self) -> bool:

@@ -40,6 +40,13 @@ from app.services.shopper import Shopper
 PAGE_SIZE = 24
 SUGGESTIONS = 6
 SUGGESTION_CANDIDATES = 2000
+#: words that join others in category names ("Sauces & condiments", "ขนมและของว่าง"): they
+#: say nothing about what the shopper wants (PyThaiNLP's stop words are too many: ช้า, slow,
+#: folds to ชา, tea)
+_JOINING_WORDS = frozenset(
+    {"และ", "กับ", "จาก", "ของ", "ที่", "หรือ", "สำหรับ", "ใน"}
+    | {"and", "or", "of", "for", "with", "from", "in", "dan", "atau", "untuk", "dari"}
+)
 
 
 @dataclass
@@ -146,7 +153,32 @@ def _with_owners(concepts: list[Concept], shopper: Shopper) -> list[Concept]:
             )
 
         concept.owners = (named(vendors), named(categories))
+        concept.about = _about(concept, categories)
     return concepts
+
+
+def _about(concept: Concept, categories) -> tuple[int, ...]:
+    """Categories whose names share a whole word with the concept's typed words: "bubble tea"
+    is about Tea, ชานมไข่มุก about ชา. A plural or longer compound counts (sauce: Sauces; 茶:
+    茶叶); joining words (และ, and) do not."""
+    typed = {w.key for w in segment(normalise(concept.label)) if w.surface not in _JOINING_WORDS}
+    if not typed:
+        return ()
+    return tuple(
+        owner_id
+        for owner_id, _folded, words in categories
+        if any(_same_word(t, w) for t in typed for w in words)
+    )
+
+
+def _same_word(typed: str, word: str) -> bool:
+    if typed == word:
+        return True
+    if is_dense(typed):
+        # Chinese: a category word that starts with the typed one (茶 in 茶叶); Thai words
+        # are whole words only
+        return not is_thai(typed) and word.startswith(typed)
+    return len(typed) >= 3 and word.startswith(typed) and len(word) - len(typed) <= 2
 
 
 def _concepts(query: str, shopper: Shopper) -> list[Concept]:

@@ -49,6 +49,8 @@ HEAD_LAST = frozenset({"en", "zh_Hant", "zh", "zh_Hans"})
 #: them into pieces that are words of their own (ซาชา, shacha, would give ชา, tea)
 EXTRA_THAI_WORDS = frozenset(
     {"ซาชา", "อู่หลง", "โทนเนอร์", "บาล์ม", "ลิปบาล์ม", "มาสก์", "เซรั่ม", "สเปรย์", "ฮากกา"}
+    # งานคราฟต์ (crafts) was cut งา (sesame) + นค + ราฟต์
+    | {"คราฟต์", "คราฟท์"}
 )
 
 

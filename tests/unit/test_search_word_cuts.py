@@ -1,0 +1,48 @@
+"""Words as a shopper reads them: loanwords the Thai dictionary lacks stay whole, and a
+category is "about" a query only through whole words (services.search.words, service)."""
+
+import pytest
+
+from app.services.search.service import _same_word
+from app.services.search.text import normalise
+from app.services.search.words import segment
+
+
+def keys(text: str) -> list[str]:
+    return [w.key for w in segment(normalise(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        # crafts and stationery: not งา (sesame) + นค + ราฟต์
+        ("งานคราฟต์และเครื่องเขียน", "งา"),
+        # shacha sauce holds no ชา (tea)
+        ("ซอสซาชา", "ชา"),
+    ],
+)
+def test_loanwords_stay_whole(text, hidden):
+    assert hidden not in keys(text)
+
+
+def test_crafts_are_cut_where_a_reader_would():
+    assert keys("งานคราฟต์") == ["งาน", "คราฟต"]
+    assert keys("กระดาษคราฟท์") == ["กระดาษ", "คราฟท"]  # kraft paper, the other spelling
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "same"),
+    [
+        ("tea", "tea", True),
+        ("sauce", "sauces", True),  # a plural
+        ("noodle", "noodles", True),
+        ("tea", "teapots", False),  # a longer word is another word
+        ("te", "tea", False),
+        ("茶", "茶叶", True),  # Chinese compounds start with their word
+        ("叶", "茶叶", False),
+        ("ชา", "ชาม", False),  # Thai: whole words only (a bowl is not tea)
+        ("ชา", "ชา", True),
+    ],
+)
+def test_a_category_word_is_the_typed_word(typed, word, same):
+    assert _same_word(typed, word) is same
