@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Product, ProductImage, ProductImageTranslation, User
-from app.services import audit
+from app.services import audit, claims
 from app.services.catalog import admin as catalog_admin
 from app.services.catalog import events as product_events
 from app.services.catalog import media
@@ -109,6 +109,10 @@ def remove(
 
 
 def set_alt(image: ProductImage, alts: dict[str, str], actor: User) -> None:
+    """Save the photo's descriptions. Two colleagues saving one photo at once: the second
+    waits for the first and updates the rows it added (the last save wins, as with any form)
+    instead of adding a second description in one language, which the database refuses."""
+    claims.one_at_a_time(image, "translations")
     existing = {row.locale: row for row in image.translations}
     for locale, text in alts.items():
         text = (text or "").strip()[:250]
