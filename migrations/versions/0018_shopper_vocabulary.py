@@ -15,27 +15,15 @@ Create Date: 2026-12-04 10:00:00.000000
 
 """
 
-import sqlalchemy as sa
 from alembic import op
+
+from migrations import vocabulary
 
 # revision identifiers, used by Alembic.
 revision = "0018"
 down_revision = "0017"
 branch_labels = None
 depends_on = None
-
-groups_table = sa.table(
-    "search_synonym_groups",
-    sa.column("id", sa.Integer),
-    sa.column("name", sa.String),
-    sa.column("attribute", sa.String),
-)
-synonyms_table = sa.table(
-    "search_synonyms",
-    sa.column("id", sa.Integer),
-    sa.column("group_id", sa.Integer),
-    sa.column("term", sa.String),
-)
 
 #: (group, terms): English, Thai, Malay, then Chinese (Traditional; Simplified folds to the
 #: same text when searching). English plurals are words of their own in the index.
@@ -136,59 +124,11 @@ GROUPS = [
 MORE_TERMS = {"soy sauce": ["ซอสถั่วเหลือง", "kicap soya", "sos soya"]}
 
 
-def _taken_terms(conn) -> set[str]:
-    return {term.casefold() for (term,) in conn.execute(sa.select(synonyms_table.c.term))}
-
-
-def _group_ids(conn) -> dict[str, int]:
-    rows = conn.execute(sa.select(groups_table.c.name, groups_table.c.id))
-    return {name.casefold(): group_id for name, group_id in rows}
-
-
-def _add_terms(conn, group_id: int, terms: list[str], taken: set[str]) -> None:
-    conn.execute(synonyms_table.insert(), [{"group_id": group_id, "term": t} for t in terms])
-    taken |= {t.casefold() for t in terms}
-
-
 def upgrade():
-    conn = op.get_bind()
-    taken, ids = _taken_terms(conn), _group_ids(conn)
-    for name, terms in GROUPS:
-        fresh = [t for t in terms if t.casefold() not in taken]
-        if name.casefold() in ids or len(fresh) < 2:
-            continue
-        group_id = conn.execute(
-            groups_table.insert().values(name=name, attribute=None).returning(groups_table.c.id)
-        ).scalar_one()
-        _add_terms(conn, group_id, fresh, taken)
-    for name, terms in MORE_TERMS.items():
-        fresh = [t for t in terms if t.casefold() not in taken]
-        if name.casefold() in ids and fresh:
-            _add_terms(conn, ids[name.casefold()], fresh, taken)
+    vocabulary.add(op.get_bind(), GROUPS, MORE_TERMS)
 
 
 def downgrade():
     """Drops the groups as this migration wrote them (a group an operator has changed since,
     or had made before under the same name, stays)."""
-    conn = op.get_bind()
-    for name, terms in GROUPS:
-        group_ids = conn.execute(
-            sa.select(groups_table.c.id).where(groups_table.c.name == name)
-        ).scalars()
-        for group_id in group_ids:
-            kept = {
-                term
-                for (term,) in conn.execute(
-                    sa.select(synonyms_table.c.term).where(synonyms_table.c.group_id == group_id)
-                )
-            }
-            if kept <= set(terms):
-                conn.execute(synonyms_table.delete().where(synonyms_table.c.group_id == group_id))
-                conn.execute(groups_table.delete().where(groups_table.c.id == group_id))
-    for name, terms in MORE_TERMS.items():
-        group_ids = sa.select(groups_table.c.id).where(groups_table.c.name == name)
-        conn.execute(
-            synonyms_table.delete().where(
-                synonyms_table.c.group_id.in_(group_ids), synonyms_table.c.term.in_(terms)
-            )
-        )
+    vocabulary.drop(op.get_bind(), GROUPS, MORE_TERMS)
