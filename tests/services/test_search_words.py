@@ -122,6 +122,17 @@ def test_a_thai_word_is_not_found_inside_longer_words(db, shop):
     assert found(run("ชา"), shop)[-1] == "toner"  # tea named first, the toner after
 
 
+def test_thai_words_differing_in_a_vowel_mark_are_different_words(db, make):
+    """หมึก (ink) and หมัก (fermented) share their consonants; only the vowel above differs."""
+    curd = make.product(
+        handle="curd", category="sauces-condiments", names={"th": "เต้าหู้ยี้หมักข้าว"}
+    )
+    ink = make.product(handle="ink", category="crafts-stationery", names={"th": "หมึกแท่งจีน"})
+
+    assert [card.id for card in run("หมึก").cards] == [ink.id]
+    assert [card.id for card in run("หมัก").cards] == [curd.id]
+
+
 def test_a_thai_word_names_a_category_only_as_a_whole_word(db, make, shop):
     """ร่ม (umbrella) folds to รม, which sits inside ฟารม, the category "ผลไม้และของสดจาก
     ฟาร์ม" (fruit and fresh food from the farm) without its mark: the farm's produce is not
