@@ -158,14 +158,20 @@ def balance(vendor: Vendor) -> Balance:
     return balances([vendor.id]).get(vendor.id, Balance(vendor.id))
 
 
-def record_payout(vendor: Vendor, amount_twd, reference: str, paid_on: date, operator) -> Payout:
-    """A bank transfer made to a vendor. Raises PayoutRefused (payout.amount when it is not a
-    whole number above 0 or more than is payable; payout.reference)."""
+def record_payout(
+    vendor: Vendor, amount_twd, reference: str, paid_on: date, operator, payable_seen=None
+) -> Payout:
+    """A bank transfer made to a vendor, against the payable amount the operator saw when
+    given. Raises PayoutRefused: payout.changed (what is payable is no longer what the page
+    showed: another payout was recorded meanwhile, or the same form was sent twice),
+    payout.amount (not a whole number above 0, or more than is payable), payout.reference."""
     # one payout of a vendor at a time: two recorded at the same moment (a double click, two
     # operators) would each read the balance before the other took it, and pay it twice
     # (SQLite's writers queue anyway)
     claims.one_at_a_time(vendor)
     payable = balance(vendor).payable
+    if payable_seen is not None and payable_seen != payable:
+        raise PayoutRefused("payout.changed", field="amount_twd", payable=payable)
     if type(amount_twd) is not int or not 0 < amount_twd <= payable:
         raise PayoutRefused("payout.amount", field="amount_twd", payable=payable)
     reference = (reference or "").strip()

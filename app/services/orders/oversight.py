@@ -8,7 +8,7 @@ their actions here leaves an audit row (a payout's is written by earnings.record
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
@@ -18,8 +18,8 @@ from app.extensions import db
 from app.models import Order, OrderLine, Refund, ReturnRequest, Vendor, VendorOrder
 from app.models.outbox import OutboxMessage, OutboxStatus
 from app.models.payment import RefundStatus
-from app.services import audit, claims, clock, outbox
-from app.services.errors import InvalidTransition, PayoutRefused
+from app.services import audit, clock, outbox
+from app.services.errors import InvalidTransition
 from app.services.orders import earnings, returns
 
 #: rows a page shows at most (these lists are short when the store runs well)
@@ -211,19 +211,3 @@ def vendor_balances() -> list[VendorBalance]:
         select(Vendor).where(Vendor.id.in_(list(found))).order_by(Vendor.name_en, Vendor.id)
     )
     return [VendorBalance(vendor, found[vendor.id]) for vendor in vendors]
-
-
-def record_payout(
-    vendor: Vendor, amount_twd, reference: str, paid_on: date, operator, payable_seen=None
-):
-    """earnings.record_payout, one at a time per vendor, and only against the payable amount
-    the operator saw. Raises PayoutRefused: payout.changed (what is payable is no longer what
-    the page showed: another payout was recorded meanwhile, or the same form was sent twice),
-    and record_payout's payout.amount, payout.reference."""
-    # Two operators paying one vendor at once must not both pass the payable check:
-    # the vendor's row is locked until the commit (SQLite's write transactions queue anyway).
-    claims.one_at_a_time(vendor)
-    payable = earnings.balance(vendor).payable
-    if payable_seen is not None and payable_seen != payable:
-        raise PayoutRefused("payout.changed", field="amount_twd", payable=payable)
-    return earnings.record_payout(vendor, amount_twd, reference, paid_on, operator)

@@ -41,7 +41,7 @@ def vendor_payouts(vendor_id: int):
         return _vendor_page(vendor, form)
     try:
         with unit_of_work():
-            payout = oversight.record_payout(
+            payout = earnings.record_payout(
                 vendor,
                 form.amount_twd.data,
                 form.bank_reference.data,
