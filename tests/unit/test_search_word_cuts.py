@@ -5,7 +5,7 @@ import pytest
 
 from app.services.search.service import _same_word
 from app.services.search.text import normalise
-from app.services.search.words import segment
+from app.services.search.words import segment, thai_parts
 
 
 def keys(text: str) -> list[str]:
@@ -46,3 +46,18 @@ def test_crafts_are_cut_where_a_reader_would():
 )
 def test_a_category_word_is_the_typed_word(typed, word, same):
     assert _same_word(typed, word) is same
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("ชาเขียว", ("ชา", "เขียว")),  # green tea is a tea
+        ("ข้าวเหนียว", ("ข้าว", "เหนียว")),  # sticky rice is rice
+        ("มะม่วง", None),  # a mango is not purple (ม่วง)
+        ("กระดาษ", None),  # paper: กระ is only its first syllable
+        ("ตะไคร้", None),
+        ("คุกกี้", None),  # a loanword, not คุก (jail)
+    ],
+)
+def test_a_thai_compound_is_cut_into_words_only_where_it_is_two(word, parts):
+    assert thai_parts(word) == parts

@@ -51,7 +51,14 @@ EXTRA_THAI_WORDS = frozenset(
     {"ซาชา", "อู่หลง", "โทนเนอร์", "บาล์ม", "ลิปบาล์ม", "มาสก์", "เซรั่ม", "สเปรย์", "ฮากกา"}
     # งานคราฟต์ (crafts) was cut งา (sesame) + นค + ราฟต์
     | {"คราฟต์", "คราฟท์"}
+    # in the dictionary, but a loanword all the same: not คุก (jail) + กี้
+    | {"คุกกี้"}
 )
+
+
+#: an unstressed first syllable (consonants and a short a: มะ, กระ, ตะ, ประ) begins many
+#: single words: มะม่วง (mango) is not มะ + ม่วง (purple), กระดาษ (paper) not กระ + ดาษ
+_MINOR_SYLLABLE = re.compile("^[\u0e01-\u0e2e]{1,2}\u0e30$")
 
 
 @dataclass(frozen=True)
@@ -149,8 +156,9 @@ def thai_parts(word: str) -> tuple[str, str] | None:
         return None  # a loanword: ซาชา (shacha) is not ซา + ชา (tea)
     dictionary = _thai_dictionary()
     for cut in range(len(word) - 2, 1, -1):
-        if word[:cut] in dictionary and word[cut:] in dictionary:
-            return word[:cut], word[cut:]
+        first = word[:cut]
+        if first in dictionary and word[cut:] in dictionary and not _MINOR_SYLLABLE.match(first):
+            return first, word[cut:]
     return None
 
 
