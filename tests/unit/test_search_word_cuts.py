@@ -3,7 +3,7 @@ category is "about" a query only through whole words (services.search.words, ser
 
 import pytest
 
-from app.services.search.service import _same_word
+from app.services.search.service import _word_test
 from app.services.search.text import normalise
 from app.services.search.words import segment, thai_parts
 
@@ -45,7 +45,7 @@ def test_crafts_are_cut_where_a_reader_would():
     ],
 )
 def test_a_category_word_is_the_typed_word(typed, word, same):
-    assert _same_word(typed, word) is same
+    assert _word_test(typed)(word) is same
 
 
 @pytest.mark.parametrize(

@@ -162,23 +162,25 @@ def _about(concept: Concept, categories) -> tuple[int, ...]:
     is about Tea, ชานมไข่มุก about ชา. A plural or longer compound counts (sauce: Sauces; 茶:
     茶叶); joining words (และ, and) do not."""
     typed = {w.key for w in segment(normalise(concept.label)) if w.surface not in _JOINING_WORDS}
-    if not typed:
-        return ()
+    tests = [_word_test(t) for t in typed]
     return tuple(
         owner_id
         for owner_id, _folded, words in categories
-        if any(_same_word(t, w) for t in typed for w in words)
+        if any(test(w) for test in tests for w in words)
     )
 
 
-def _same_word(typed: str, word: str) -> bool:
-    if typed == word:
-        return True
+def _word_test(typed: str):
+    """Whether a category's word is the typed word: the same, or for Chinese a word that
+    starts with it (茶 in 茶叶), for Latin script its plural or a little longer (sauce:
+    sauces); Thai words are whole words only."""
+    if is_thai(typed):
+        return typed.__eq__
     if is_dense(typed):
-        # Chinese: a category word that starts with the typed one (茶 in 茶叶); Thai words
-        # are whole words only
-        return not is_thai(typed) and word.startswith(typed)
-    return len(typed) >= 3 and word.startswith(typed) and len(word) - len(typed) <= 2
+        return lambda word: word.startswith(typed)
+    if len(typed) < 3:
+        return typed.__eq__
+    return lambda word: word.startswith(typed) and len(word) - len(typed) <= 2
 
 
 def _concepts(query: str, shopper: Shopper) -> list[Concept]:
