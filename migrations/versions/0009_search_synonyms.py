@@ -19,24 +19,14 @@ Create Date: 2026-11-30 20:10:00.000000
 import sqlalchemy as sa
 from alembic import op
 
+# lightweight table definitions: a data migration must not import the app's models
+from migrations.vocabulary import groups_table, synonyms_table
+
 # revision identifiers, used by Alembic.
 revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
-
-# Lightweight table definitions: a data migration must not import the app's models.
-groups_table = sa.table(
-    "search_synonym_groups",
-    sa.column("id", sa.Integer),
-    sa.column("name", sa.String),
-    sa.column("attribute", sa.String),
-)
-synonyms_table = sa.table(
-    "search_synonyms",
-    sa.column("group_id", sa.Integer),
-    sa.column("term", sa.String),
-)
 
 #: (group, attribute, terms): words a shopper uses for the same thing in Thai, English,
 #: Malay and Chinese (Traditional; Simplified is folded to the same text when searching)
