@@ -495,7 +495,7 @@ def hits(query: str, concepts, filters: Filters, ctx: Context, cap=None, sort="r
     ranked = sort == "relevance"
     if ranked:
         level, fine = relevance(concepts, _tests(ctx.dialect, query, concepts, ctx, keys))
-        about = _about(concepts)
+        about = _about_rank(concepts)
     else:
         level = fine = about = literal(0)
     base = (
@@ -548,7 +548,7 @@ def hits(query: str, concepts, filters: Filters, ctx: Context, cap=None, sort="r
     )
 
 
-def _about(concepts: list[Concept]) -> ColumnElement:
+def _about_rank(concepts: list[Concept]) -> ColumnElement:
     """0 for a product in a category whose name holds a word of the query, else 1."""
     ids = sorted({i for c in concepts for i in c.about})
     return case((D.category_id.in_(ids), 0), else_=1) if ids else literal(0)

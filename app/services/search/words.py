@@ -26,7 +26,7 @@ from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import Trie, dict_trie
 
-from app.services.search.text import fold
+from app.services.search.text import fold, is_thai
 
 #: the longest run of words indexed as one unit (ชาอู่หลง, black_tea), and its length
 RUN_WORDS = 4
@@ -163,7 +163,7 @@ def thai_parts(word: str) -> tuple[str, str] | None:
 
 
 def _is_thai(word: Word) -> bool:
-    return word.dense and "\u0e00" <= word.surface[0] <= "\u0e7f"
+    return word.dense and is_thai(word.surface)
 
 
 def _is_han(word: Word) -> bool:
