@@ -55,7 +55,7 @@ from app.domain.search_words import HALAL, ORIGIN
 from app.models import SearchDocument as D
 from app.models import SearchText as T
 from app.services import like
-from app.services.search.plan import Concept, _typed
+from app.services.search.plan import Concept, _typed, as_key
 from app.services.search.text import (
     SEP,
     char_token,
@@ -65,7 +65,6 @@ from app.services.search.text import (
     min_length,
     short_tokens,
 )
-from app.services.search.words import JOINER
 
 LONG = 3  # trigram indexes need three characters
 
@@ -269,7 +268,7 @@ def _keys(dialect: str, concepts: list[Concept]) -> list:
 
 def _whole_keys(concept: Concept) -> list[str]:
     typed = concept.typed
-    plain = typed.text.replace(" ", JOINER) == typed.key
+    plain = as_key(typed.text) == typed.key
     return ([typed.key] if plain else []) + [s.key for s in concept.synonyms]
 
 

@@ -9,11 +9,17 @@ Space-separated terms are concepts of their own, except that consecutive terms f
 synonym ("black tea", "teh hitam") make one. A Thai or Chinese term written without spaces is
 one concept, unless it holds synonyms: `ชาไต้หวัน` is ชา (tea, ชา, 茶...) and ไต้หวัน (Taiwan);
 `เค้กสับปะรด` is one synonym (pineapple cake). A term with punctuation is looked for as typed:
-`tea:` is not the word tea.
+`tea:` is not the word tea; a hyphen between letters joins words (`sun-cake` is sun cake).
+
+Latin words are written apart or together as shoppers please (compounds): two words that
+products write as one (`tea pot`, `pine apple`) are that word, and a word no product has that
+two of their words make (`hotpot`, `teabags`) is also those words.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pythainlp.corpus import thai_stopwords
@@ -21,10 +27,14 @@ from pythainlp.corpus import thai_stopwords
 from app.domain.search_words import ORIGIN
 from app.services.search.synonyms import Synonyms, Term
 from app.services.search.text import fold, is_dense, is_dense_script, min_length, terms
-from app.services.search.words import Word, join, segment
+from app.services.search.words import JOINER, Word, join, segment
 
 #: the longest synonym looked for, in terms or in words of one term
 SPAN = 4
+#: a hyphen between two letters: it joins words ("sun-cake", "hand-painted")
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+#: the shortest part of a word read as two (`hotpot`: hot + pot); a known word is never cut
+COMPOUND_PART = 3
 
 
 @dataclass
@@ -71,9 +81,16 @@ def _typed(label: str, words: list[Word] | None = None) -> Term:
     return Term(text=text, key=join(words) if words else text)
 
 
+def as_key(text: str) -> str:
+    """Folded text as the key of its words, when it holds nothing but words (spaces and
+    hyphens between letters join them): compared with the key segmenting gives, it tells
+    plain words from text with punctuation."""
+    return _INNER_HYPHEN.sub(JOINER, text.replace(" ", JOINER))
+
+
 def _clean(term: str, words: list[Word]) -> bool:
     """Only words: no punctuation that the shopper may be looking for as text."""
-    return bool(words) and fold(term) == join(words)
+    return bool(words) and as_key(fold(term)) == join(words)
 
 
 def _concept(label: str, group, words: list[Word] | None = None, split=False) -> Concept:
@@ -142,6 +159,89 @@ def plan(query: str, synonyms: Synonyms) -> list[Concept]:
                 concepts.append(_concept(term, None, words[index]))
             index += 1
     return concepts
+
+
+def _one_latin_word(concept: Concept) -> bool:
+    text = concept.typed.text
+    return (
+        not concept.dense
+        and not concept.split
+        and not concept.attribute
+        and text == concept.typed.key
+        and text.isalpha()
+    )
+
+
+def _cuts(word: str) -> list[tuple[str, str]]:
+    """The ways to read a word as two, longest first part first."""
+    last = len(word) - COMPOUND_PART
+    return [(word[:cut], word[cut:]) for cut in range(last, COMPOUND_PART - 1, -1)]
+
+
+def compounds(
+    concepts: list[Concept], synonyms: Synonyms, known: Callable[[set[str]], set[str]]
+) -> list[Concept]:
+    """Latin compounds as products write them (see the module docstring). `known` gives
+    which of some words are words of product names or of synonyms (one lookup for all)."""
+    single = [_one_latin_word(c) for c in concepts]
+    asked: set[str] = set()
+    for index, concept in enumerate(concepts):
+        if not single[index]:
+            continue
+        word = concept.typed.text
+        asked.add(word)
+        if index + 1 < len(concepts) and single[index + 1]:
+            asked.add(word + concepts[index + 1].typed.text)
+        for first, second in _cuts(word):
+            asked.update((first, second))
+    if not asked:
+        return concepts
+    found = known(asked)
+    result: list[Concept] = []
+    index = 0
+    while index < len(concepts):
+        concept = concepts[index]
+        following = concepts[index + 1] if index + 1 < len(concepts) else None
+        if single[index] and following is not None and single[index + 1]:
+            closed = concept.typed.text + following.typed.text
+            if closed in found:
+                result.append(_closed(f"{concept.label} {following.label}", closed, synonyms))
+                index += 2
+                continue
+        if single[index] and concept.typed.text not in found:
+            concept = _opened(concept, found, synonyms)
+        result.append(concept)
+        index += 1
+    return result
+
+
+def _closed(label: str, closed: str, synonyms: Synonyms) -> Concept:
+    """Two words that products write as one: the phrase, or the word with its synonyms."""
+    typed = _typed(label)
+    written = Term(text=closed, key=closed)
+    group = synonyms.find(closed)
+    terms = group.terms if group is not None else ()
+    others = tuple(dict.fromkeys(t for t in (written, *terms) if t != typed))
+    return Concept(label, typed, others, group.attribute if group is not None else None)
+
+
+def _opened(concept: Concept, found: set[str], synonyms: Synonyms) -> Concept:
+    """A word no product has, that two of their words make: also those words together."""
+    for first, second in _cuts(concept.typed.text):
+        if first in found and second in found:
+            key = first + JOINER + second
+            group = synonyms.find(key)
+            terms = group.terms if group is not None else ()
+            spaced = Term(text=f"{first} {second}", key=key)
+            others = tuple(dict.fromkeys((*concept.synonyms, spaced, *terms)))
+            return Concept(
+                concept.label,
+                concept.typed,
+                others,
+                group.attribute if group is not None else concept.attribute,
+                concept.split,
+            )
+    return concept
 
 
 def split_words(concepts: list[Concept], synonyms: Synonyms) -> list[Concept] | None:

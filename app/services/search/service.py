@@ -23,7 +23,7 @@ from app.services.i18n import Text, resolve_map
 from app.services.reference import CategoryInfo, Reference
 from app.services.search import engine
 from app.services.search import synonyms as synonym_data
-from app.services.search.plan import Concept, label, plan, split_words
+from app.services.search.plan import Concept, compounds, label, plan, split_words
 from app.services.search.text import (
     SEP,
     clean_query,
@@ -184,7 +184,15 @@ def _word_test(typed: str):
 
 
 def _concepts(query: str, shopper: Shopper) -> list[Concept]:
-    return _with_owners(plan(query, synonym_data.current()), shopper)
+    synonyms = synonym_data.current()
+    concepts = compounds(plan(query, synonyms), synonyms, _known_words)
+    return _with_owners(concepts, shopper)
+
+
+def _known_words(words: set[str]) -> set[str]:
+    """Which of `words` are Latin words of product names (search_words) or of synonyms."""
+    named = db.session.scalars(select(SearchWord.word).where(SearchWord.word.in_(sorted(words))))
+    return set(named) | (words & synonym_data.current().vocabulary)
 
 
 def _context(shopper: Shopper) -> engine.Context:
