@@ -305,3 +305,17 @@ def test_latin_words_written_apart_or_together_find_each_other(db, make):
     assert ids("teabags") == [bags.id]
     assert ids("sun-cake") == [cake.id]
     assert ids("hand-painted") == []  # a hyphenated phrase no product has finds nothing
+
+
+def test_what_a_product_is_outranks_the_category_most_matches_belong_to(db, make):
+    """Two beauty products made with honey and one jar of honey: "honey" asks for the honey,
+    though Health & beauty holds more of the matches."""
+    balm = make.product(handle="balm", category="health-beauty", names={"en": "Honey Lip Balm"})
+    soap = make.product(
+        handle="soap", category="health-beauty", names={"en": "Goat Milk Honey Soap"}
+    )
+    honey = make.product(handle="honey", category="snacks", names={"en": "Longan Blossom Honey"})
+    for query, language in [("honey", "en"), ("น้ำผึ้ง", "th"), ("madu", "ms")]:
+        ids = [card.id for card in run(query, language, "MY").cards]
+        assert ids[0] == honey.id, query
+        assert set(ids[1:]) == {balm.id, soap.id}, query

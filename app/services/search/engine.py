@@ -17,10 +17,13 @@ Ranking happens inside search_documents with plain string functions, in this ord
    in "Oolong Tea Balancing Toner"), as whole words, through the category, vendor or an
    attribute, only inside longer words (ชา in ชาร์จ), only in option labels;
    then exact spelling before folded spelling and synonyms, the query as typed in one piece;
-3. the category most of the matches belong to first (the teas for "oolong", then the toner);
+3. what the product is before what it is made with: a head word of its name is a concept
+   (the jar of honey for "honey", before a lip balm and a soap made with it), even when its
+   category holds fewer of the matches;
+4. the category most of the matches belong to first (the teas for "oolong", then the toner);
    between categories with as many matches, one whose name holds a word of the query ("Bubble
    Milk Tea Kit" in Tea before "Bubble Tea Cotton Socks" in Fashion, for "bubble tea");
-4. in stock before sold out, newest first.
+5. in stock before sold out, newest first.
 """
 
 from __future__ import annotations
@@ -463,6 +466,7 @@ SORTS = {
     # (column key, descending?) in order; the last key is unique
     "relevance": [
         ("relevance", False),
+        ("headed", False),
         ("cat_weight", True),
         ("about", False),
         ("fine", False),
@@ -493,10 +497,12 @@ def hits(query: str, concepts, filters: Filters, ctx: Context, cap=None, sort="r
     keys = _keys(ctx.dialect, concepts)
     ranked = sort == "relevance"
     if ranked:
-        level, fine = relevance(concepts, _tests(ctx.dialect, query, concepts, ctx, keys))
+        tests = _tests(ctx.dialect, query, concepts, ctx, keys)
+        level, fine = relevance(concepts, tests)
+        headed = case((tests["head"], 0), else_=1)
         about = _about_rank(concepts)
     else:
-        level = fine = about = literal(0)
+        level = headed = fine = about = literal(0)
     base = (
         select(
             D.product_id.label("id"),
@@ -508,6 +514,7 @@ def hits(query: str, concepts, filters: Filters, ctx: Context, cap=None, sort="r
             _flag(halal_ok(ctx)).label("halal"),
             price_band(ctx).label("band"),
             level.label("relevance"),
+            headed.label("headed"),
             fine.label("fine"),
             about.label("about"),
         )
@@ -531,6 +538,7 @@ def hits(query: str, concepts, filters: Filters, ctx: Context, cap=None, sort="r
         select(
             base.c.id,
             base.c.relevance,
+            base.c.headed,
             base.c.fine,
             weight.label("cat_weight"),
             base.c.about,
@@ -558,6 +566,7 @@ def _page_of(sub, sort: str, after: tuple | None, size: int):
     stmt = select(
         sub.c.id,
         sub.c.relevance,
+        sub.c.headed,
         sub.c.cat_weight,
         sub.c.about,
         sub.c.fine,
