@@ -189,14 +189,15 @@ def compounds(
         if not single[index]:
             continue
         word = concept.typed.text
-        asked.add(word)
         if index + 1 < len(concepts) and single[index + 1]:
             asked.add(word + concepts[index + 1].typed.text)
-        for first, second in _cuts(word):
-            asked.update((first, second))
+        if word not in synonyms.vocabulary:  # a synonym's word is known: never cut
+            asked.add(word)
+            for first, second in _cuts(word):
+                asked.update((first, second))
     if not asked:
         return concepts
-    found = known(asked)
+    found = known(asked) | synonyms.vocabulary
     result: list[Concept] = []
     index = 0
     while index < len(concepts):

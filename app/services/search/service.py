@@ -190,9 +190,10 @@ def _concepts(query: str, shopper: Shopper) -> list[Concept]:
 
 
 def _known_words(words: set[str]) -> set[str]:
-    """Which of `words` are Latin words of product names (search_words) or of synonyms."""
-    named = db.session.scalars(select(SearchWord.word).where(SearchWord.word.in_(sorted(words))))
-    return set(named) | (words & synonym_data.current().vocabulary)
+    """Which of `words` are Latin words of product names (search_words)."""
+    return set(
+        db.session.scalars(select(SearchWord.word).where(SearchWord.word.in_(sorted(words))))
+    )
 
 
 def _context(shopper: Shopper) -> engine.Context:
