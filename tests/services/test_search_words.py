@@ -319,3 +319,15 @@ def test_what_a_product_is_outranks_the_category_most_matches_belong_to(db, make
         ids = [card.id for card in run(query, language, "MY").cards]
         assert ids[0] == honey.id, query
         assert set(ids[1:]) == {balm.id, soap.id}, query
+
+
+def test_a_thai_compound_found_nowhere_shows_its_first_word(db, make):
+    """กุ้งแห้ง (dried shrimp) is one dictionary word; no product says it, so the shrimp are
+    shown, saying that only กุ้ง (shrimp) was looked for."""
+    shrimp = make.product(handle="shrimp", category="snacks", names={"th": "กุ้งซากุระตงกั่ง"})
+    make.product(handle="mango", category="snacks", names={"th": "มะม่วงอบแห้ง"})
+
+    result = run("กุ้งแห้ง")
+
+    assert result.partial == "กุ้ง"
+    assert [card.id for card in result.cards] == [shrimp.id]

@@ -26,8 +26,15 @@ from pythainlp.corpus import thai_stopwords
 
 from app.domain.search_words import ORIGIN
 from app.services.search.synonyms import Synonyms, Term
-from app.services.search.text import fold, is_dense, is_dense_script, min_length, terms
-from app.services.search.words import JOINER, Word, join, segment
+from app.services.search.text import (
+    fold,
+    is_dense,
+    is_dense_script,
+    is_thai,
+    min_length,
+    terms,
+)
+from app.services.search.words import JOINER, Word, join, segment, thai_parts
 
 #: the longest synonym looked for, in terms or in words of one term
 SPAN = 4
@@ -248,10 +255,13 @@ def _opened(concept: Concept, found: set[str], synonyms: Synonyms) -> Concept:
 def split_words(concepts: list[Concept], synonyms: Synonyms) -> list[Concept] | None:
     """Each Thai or Chinese phrase cut into its words, each word a concept of its own, Thai
     function words left out (`ที่ชาร์จ`, a thing to charge: ชาร์จ), for when the phrase is
-    found nowhere; None when none is cut."""
+    found nowhere; a Thai compound that is one dictionary word is cut into its two words
+    (`กุ้งแห้ง`, dried shrimp: กุ้ง, shrimp, and แห้ง). None when none is cut."""
     result, changed = [], False
     for concept in concepts:
         words = segment(concept.label) if concept.dense and not concept.synonyms else []
+        if len(words) == 1:
+            words = _compound_parts(words[0])
         if len(words) < 2 or not all(w.dense for w in words):
             result.append(concept)
             continue
@@ -260,6 +270,19 @@ def split_words(concepts: list[Concept], synonyms: Synonyms) -> list[Concept] | 
         for word in kept:
             result.append(_concept(word.surface, synonyms.find(word.key), [word], split=True))
     return result if changed else None
+
+
+def _compound_parts(word: Word) -> list[Word]:
+    """A Thai compound's two words (words.thai_parts), or the word alone."""
+    parts = thai_parts(word.surface) if word.dense and is_thai(word.surface) else None
+    if parts is None:
+        return [word]
+    first, second = parts
+    middle = word.start + len(first)
+    return [
+        Word(first, word.start, middle, fold(first), True, word.run),
+        Word(second, middle, word.end, fold(second), True, word.run),
+    ]
 
 
 def label(concepts: list[Concept]) -> str:
