@@ -283,7 +283,7 @@ def test_operators_synonyms_apply_without_reindexing(db, shop):
 
 def test_latin_words_written_apart_or_together_find_each_other(db, make):
     """Shoppers space compounds as they please: "tea pot" is the teapot (before a soap for
-    pots made with tea seed), "hotpot" the hot pot soup base, "teabags" the tea bags, and a
+    pots made with tea seed), "hotpot" the hot pot soup base, "teabag" the tea bags, and a
     hyphen joins words ("sun-cake")."""
     teapot = make.product(
         handle="teapot", category="home-kitchen", names={"en": "Side-handle Teapot"}
@@ -294,6 +294,7 @@ def test_latin_words_written_apart_or_together_find_each_other(db, make):
     base = make.product(handle="base", category="noodles-rice", names={"en": "Mala Hot Pot Base"})
     bags = make.product(handle="bags", category="tea", names={"en": "Alishan Oolong Tea Bags"})
     cake = make.product(handle="cake", category="snacks", names={"en": "Honey Sun Cake"})
+    rolls = make.product(handle="rolls", category="snacks", names={"en": "Crispy Egg Rolls"})
 
     def ids(query):
         return [card.id for card in run(query, "en", "SG").cards]
@@ -303,6 +304,8 @@ def test_latin_words_written_apart_or_together_find_each_other(db, make):
     assert soap.id in ids("tea pots")  # no product writes "teapots": the words apart
     assert ids("hotpot") == [base.id]
     assert ids("teabags") == [bags.id]
+    assert ids("teabag") == [bags.id]  # the second word as products write it, plural
+    assert ids("eggroll") == [rolls.id]
     assert ids("sun-cake") == [cake.id]
     assert ids("hand-painted") == []  # a hyphenated phrase no product has finds nothing
 

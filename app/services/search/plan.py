@@ -201,7 +201,7 @@ def compounds(
         if word not in synonyms.vocabulary:  # a synonym's word is known: never cut
             asked.add(word)
             for first, second in _cuts(word):
-                asked.update((first, second))
+                asked.update((first, second, second + "s"))
     if not asked:
         return concepts
     found = known(asked) | synonyms.vocabulary
@@ -234,14 +234,15 @@ def _closed(label: str, closed: str, synonyms: Synonyms) -> Concept:
 
 
 def _opened(concept: Concept, found: set[str], synonyms: Synonyms) -> Concept:
-    """A word no product has, that two of their words make: also those words together."""
-    for first, second in _cuts(concept.typed.text):
-        if first in found and second in found:
-            key = first + JOINER + second
-            group = synonyms.find(key)
+    """A word no product has, that two of their words make: also those words together (the
+    second may be a plural: `eggroll` finds "egg rolls")."""
+    for first, cut in _cuts(concept.typed.text):
+        seconds = [s for s in (cut, cut + "s") if s in found]
+        if first in found and seconds:
+            spaced = [Term(text=f"{first} {s}", key=first + JOINER + s) for s in seconds]
+            group = next((g for g in map(synonyms.find, [t.key for t in spaced]) if g), None)
             terms = group.terms if group is not None else ()
-            spaced = Term(text=f"{first} {second}", key=key)
-            others = tuple(dict.fromkeys((*concept.synonyms, spaced, *terms)))
+            others = tuple(dict.fromkeys((*concept.synonyms, *spaced, *terms)))
             return Concept(
                 concept.label,
                 concept.typed,
