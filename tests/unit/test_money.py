@@ -123,7 +123,10 @@ def test_allocate_with_zero_weights():
 
 def test_allocate_refuses_negative_amounts_and_weights():
     for total, weights in ((-1, [1]), (1, [1, -1])):
-        with pytest.raises(ValueError, match="non-negative"):
+        with pytest.raises(
+            ValueError,
+            match=r"^allocate shares of a non-negative amount by non-negative weights$",
+        ):
             allocate(total, weights)
 
 
