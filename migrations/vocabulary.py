@@ -1,8 +1,8 @@
-"""Adding and removing synonym groups from migrations (0018, 0019): the data migrations that
+"""Adding and removing synonym groups from migrations (0018, 0019, 0021): the data migrations that
 teach search the words shoppers type. Operators edit the groups in the console, so a group
 whose name is taken, or a word some group already has, is left as the operators made it;
-removing drops only what is still as a migration wrote it. Imported as `migrations.vocabulary`
-(the repository's root is on the path wherever `app` is, env.py)."""
+removing drops only the groups still exactly as a migration made them. Imported as
+`migrations.vocabulary` (the repository's root is on the path wherever `app` is, env.py)."""
 
 from __future__ import annotations
 
@@ -55,9 +55,11 @@ def add(conn, groups: Groups, more_terms: dict[str, list[str]]) -> None:
             _add_terms(conn, ids[name.casefold()], fresh, taken)
 
 
-def drop(conn, groups: Groups, more_terms: dict[str, list[str]]) -> None:
-    """The groups and words as `add` wrote them (a group an operator has changed since, or
-    had made before under the same name, stays)."""
+def drop(conn, groups: Groups) -> None:
+    """The groups as `add` made them: a group of the name holding exactly the migration's
+    words. One an operator made before under the same name, or changed since, stays, and so
+    do the words `add` gave existing groups (an operator may have typed the same word before
+    the migration; a word too many finds more, a word deleted loses what operators made)."""
     for name, terms in groups:
         group_ids = conn.execute(
             sa.select(groups_table.c.id).where(groups_table.c.name == name)
@@ -69,13 +71,6 @@ def drop(conn, groups: Groups, more_terms: dict[str, list[str]]) -> None:
                     sa.select(synonyms_table.c.term).where(synonyms_table.c.group_id == group_id)
                 )
             }
-            if kept <= set(terms):
+            if kept == set(terms):
                 conn.execute(synonyms_table.delete().where(synonyms_table.c.group_id == group_id))
                 conn.execute(groups_table.delete().where(groups_table.c.id == group_id))
-    for name, terms in more_terms.items():
-        group_ids = sa.select(groups_table.c.id).where(groups_table.c.name == name)
-        conn.execute(
-            synonyms_table.delete().where(
-                synonyms_table.c.group_id.in_(group_ids), synonyms_table.c.term.in_(terms)
-            )
-        )

@@ -131,4 +131,4 @@ def upgrade():
 def downgrade():
     """Drops the groups as this migration wrote them (a group an operator has changed since,
     or had made before under the same name, stays)."""
-    vocabulary.drop(op.get_bind(), GROUPS, MORE_TERMS)
+    vocabulary.drop(op.get_bind(), GROUPS)

@@ -114,4 +114,4 @@ def upgrade():
 
 
 def downgrade():
-    vocabulary.drop(op.get_bind(), GROUPS, MORE_TERMS)
+    vocabulary.drop(op.get_bind(), GROUPS)

@@ -34,7 +34,8 @@ GROUPS = [
             "粄條",
         ],
     ),
-    ("lemon", ["lemon", "lemons", "มะนาวเหลือง", "มะนาว", "limau", "limau kuning", "檸檬"]),
+    # มะนาว alone is a lime in Thai: a lemon is มะนาวเหลือง (yellow lime) or เลมอน
+    ("lemon", ["lemon", "lemons", "มะนาวเหลือง", "เลมอน", "limau", "limau kuning", "檸檬"]),
     (
         "sweet potato",
         [
@@ -67,7 +68,7 @@ GROUPS = [
 #: more words for groups the earlier migrations made
 MORE_TERMS = {
     "rice vermicelli": ["mee hoon", "meehoon", "beehoon"],
-    "fan": ["kipas angin", "電風扇", "電扇"],
+    "fan": ["electric fan", "electric fans", "kipas angin", "電風扇", "電扇"],
 }
 
 
@@ -76,4 +77,4 @@ def upgrade():
 
 
 def downgrade():
-    vocabulary.drop(op.get_bind(), GROUPS, MORE_TERMS)
+    vocabulary.drop(op.get_bind(), GROUPS)

@@ -295,6 +295,8 @@ def test_latin_words_written_apart_or_together_find_each_other(db, make):
     bags = make.product(handle="bags", category="tea", names={"en": "Alishan Oolong Tea Bags"})
     cake = make.product(handle="cake", category="snacks", names={"en": "Honey Sun Cake"})
     rolls = make.product(handle="rolls", category="snacks", names={"en": "Crispy Egg Rolls"})
+    pineapple_cake = make.product(handle="pc", category="snacks", names={"zh_Hant": "鳳梨酥"})
+    tart = make.product(handle="tart", category="snacks", names={"en": "Pineapple Pastry Tart"})
 
     def ids(query):
         return [card.id for card in run(query, "en", "SG").cards]
@@ -303,10 +305,18 @@ def test_latin_words_written_apart_or_together_find_each_other(db, make):
     assert ids("teapot") == [teapot.id]
     assert soap.id in ids("tea pots")  # no product writes "teapots": the words apart
     assert ids("hotpot") == [base.id]
+    # the box under the search field reads them the same way
+    assert [card.id for card in suggest("hotpot", shopper("en", "SG")).cards] == [base.id]
+    assert [card.id for card in suggest("tea pot", shopper("en", "SG")).cards][0] == teapot.id
     assert ids("teabags") == [bags.id]
     assert ids("teabag") == [bags.id]  # the second word as products write it, plural
     assert ids("eggroll") == [rolls.id]
     assert ids("sun-cake") == [cake.id]
+    assert ids("tea-pot") == [teapot.id]
+    # joined, "pine apple" and the next word are the pineapple cake (鳳梨酥), not any pastry
+    # with pineapple in it
+    assert ids("pine apple cake") == ids("pineapple cake") == [pineapple_cake.id]
+    assert tart.id in ids("pineapple pastry")
     assert ids("hand-painted") == []  # a hyphenated phrase no product has finds nothing
 
 
@@ -324,13 +334,14 @@ def test_what_a_product_is_outranks_the_category_most_matches_belong_to(db, make
         assert set(ids[1:]) == {balm.id, soap.id}, query
 
 
-def test_a_thai_compound_found_nowhere_shows_its_first_word(db, make):
-    """กุ้งแห้ง (dried shrimp) is one dictionary word; no product says it, so the shrimp are
-    shown, saying that only กุ้ง (shrimp) was looked for."""
-    shrimp = make.product(handle="shrimp", category="snacks", names={"th": "กุ้งซากุระตงกั่ง"})
-    make.product(handle="mango", category="snacks", names={"th": "มะม่วงอบแห้ง"})
+def test_a_thai_compound_found_nowhere_is_not_offered_as_half_of_itself(db, make):
+    """ทุเรียน (durian) is one word; cut, it would read ทุ + เรียน (to study), and น้ำหอม
+    (perfume) water + fragrant. No durian, no perfume: nothing, rather than a book or
+    scallion oil noodles."""
+    make.product(handle="notebook", category="crafts-stationery", names={"th": "สมุดเรียน"})
+    make.product(handle="noodles", category="noodles-rice", names={"th": "บะหมี่น้ำมันต้นหอม"})
 
-    result = run("กุ้งแห้ง")
-
-    assert result.partial == "กุ้ง"
-    assert [card.id for card in result.cards] == [shrimp.id]
+    for query in ("ทุเรียน", "น้ำหอม"):
+        result = run(query)
+        assert result.cards == [], query
+        assert result.partial is None, query

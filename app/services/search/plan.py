@@ -26,15 +26,8 @@ from pythainlp.corpus import thai_stopwords
 
 from app.domain.search_words import ORIGIN
 from app.services.search.synonyms import Synonyms, Term
-from app.services.search.text import (
-    fold,
-    is_dense,
-    is_dense_script,
-    is_thai,
-    min_length,
-    terms,
-)
-from app.services.search.words import JOINER, Word, join, segment, thai_parts
+from app.services.search.text import fold, is_dense, is_dense_script, min_length, terms
+from app.services.search.words import JOINER, Word, join, segment
 
 #: the longest synonym looked for, in terms or in words of one term
 SPAN = 4
@@ -189,10 +182,13 @@ def compounds(
     concepts: list[Concept], synonyms: Synonyms, known: Callable[[set[str]], set[str]]
 ) -> list[Concept]:
     """Latin compounds as products write them (see the module docstring). `known` gives
-    which of some words are words of product names or of synonyms (one lookup for all)."""
+    which of some words are words of product names (one lookup for all)."""
     single = [_one_latin_word(c) for c in concepts]
     asked: set[str] = set()
     for index, concept in enumerate(concepts):
+        hyphenated = _hyphenated(concept)
+        if hyphenated:
+            asked.add(hyphenated)
         if not single[index]:
             continue
         word = concept.typed.text
@@ -209,18 +205,54 @@ def compounds(
     index = 0
     while index < len(concepts):
         concept = concepts[index]
-        following = concepts[index + 1] if index + 1 < len(concepts) else None
-        if single[index] and following is not None and single[index + 1]:
-            closed = concept.typed.text + following.typed.text
-            if closed in found:
-                result.append(_closed(f"{concept.label} {following.label}", closed, synonyms))
-                index += 2
-                continue
+        joined = _joined(concepts, index, single, found)
+        if joined is not None:
+            label, closed, index = joined
+            merged, index = _longer(label, closed, concepts, index, synonyms)
+            result.append(merged)
+            continue
         if single[index] and concept.typed.text not in found:
             concept = _opened(concept, found, synonyms)
         result.append(concept)
         index += 1
     return result
+
+
+def _hyphenated(concept: Concept) -> str | None:
+    """Two words joined by a hyphen ("tea-pot"), written together ("teapot")."""
+    parts = concept.typed.text.split("-")
+    if concept.dense or concept.split or concept.attribute or len(parts) != 2:
+        return None
+    return "".join(parts) if all(part.isalpha() for part in parts) else None
+
+
+def _joined(concepts: list[Concept], index: int, single: list[bool], found: set[str]):
+    """(label, the word written together, the index after it) when the concept at `index`,
+    alone (hyphenated) or with the next one, is a word some product writes as one."""
+    concept = concepts[index]
+    hyphenated = _hyphenated(concept)
+    if hyphenated in found:
+        return concept.label, hyphenated, index + 1
+    if single[index] and index + 1 < len(concepts) and single[index + 1]:
+        following = concepts[index + 1]
+        closed = concept.typed.text + following.typed.text
+        if closed in found:
+            return f"{concept.label} {following.label}", closed, index + 2
+    return None
+
+
+def _longer(label: str, closed: str, concepts: list[Concept], end: int, synonyms: Synonyms):
+    """The concept for a word written together, taking the words after it when together they
+    are a synonym ("pine apple cake" is the pineapple cake), and the index after it."""
+    for stop in range(min(len(concepts), end + SPAN - 1), end, -1):
+        after = concepts[end:stop]
+        group = synonyms.find(JOINER.join([closed, *(c.typed.key for c in after)]))
+        if group is not None:
+            longer = " ".join([label, *(c.label for c in after)])
+            typed = _typed(longer)
+            others = tuple(t for t in group.terms if t != typed)
+            return Concept(longer, typed, others, group.attribute), stop
+    return _closed(label, closed, synonyms), end
 
 
 def _closed(label: str, closed: str, synonyms: Synonyms) -> Concept:
@@ -256,13 +288,12 @@ def _opened(concept: Concept, found: set[str], synonyms: Synonyms) -> Concept:
 def split_words(concepts: list[Concept], synonyms: Synonyms) -> list[Concept] | None:
     """Each Thai or Chinese phrase cut into its words, each word a concept of its own, Thai
     function words left out (`ที่ชาร์จ`, a thing to charge: ชาร์จ), for when the phrase is
-    found nowhere; a Thai compound that is one dictionary word is cut into its two words
-    (`กุ้งแห้ง`, dried shrimp: กุ้ง, shrimp, and แห้ง). None when none is cut."""
+    found nowhere; None when none is cut. A phrase that is one dictionary word is not cut: a
+    compound's meaning is not its parts' (ทุเรียน, durian, is not ทุ + เรียน, to study; น้ำหอม,
+    perfume, is not water and fragrant), so a shopper would be shown nonsense."""
     result, changed = [], False
     for concept in concepts:
         words = segment(concept.label) if concept.dense and not concept.synonyms else []
-        if len(words) == 1:
-            words = _compound_parts(words[0])
         if len(words) < 2 or not all(w.dense for w in words):
             result.append(concept)
             continue
@@ -271,19 +302,6 @@ def split_words(concepts: list[Concept], synonyms: Synonyms) -> list[Concept] | 
         for word in kept:
             result.append(_concept(word.surface, synonyms.find(word.key), [word], split=True))
     return result if changed else None
-
-
-def _compound_parts(word: Word) -> list[Word]:
-    """A Thai compound's two words (words.thai_parts), or the word alone."""
-    parts = thai_parts(word.surface) if word.dense and is_thai(word.surface) else None
-    if parts is None:
-        return [word]
-    first, second = parts
-    middle = word.start + len(first)
-    return [
-        Word(first, word.start, middle, fold(first), True, word.run),
-        Word(second, middle, word.end, fold(second), True, word.run),
-    ]
 
 
 def label(concepts: list[Concept]) -> str:

@@ -440,7 +440,8 @@ def suggest(raw: str | None, shopper: Shopper) -> Suggestions:
     if not parts or not all(engine.usable(t) for t in parts):
         return found
     # names and labels only: categories are suggested below
-    concepts = plan(query, synonym_data.current())
+    synonyms = synonym_data.current()
+    concepts = compounds(plan(query, synonyms), synonyms, _known_words)
     ctx = _context(shopper)
     # A first keystroke can match most of the catalog: rank only the first matches found.
     stmt = engine.page(
