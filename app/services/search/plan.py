@@ -161,15 +161,14 @@ def plan(query: str, synonyms: Synonyms) -> list[Concept]:
     return concepts
 
 
+def _typed_latin(concept: Concept) -> bool:
+    """Latin words as the shopper typed them: no attribute, not cut out of a longer term."""
+    return not (concept.dense or concept.split or concept.attribute)
+
+
 def _one_latin_word(concept: Concept) -> bool:
     text = concept.typed.text
-    return (
-        not concept.dense
-        and not concept.split
-        and not concept.attribute
-        and text == concept.typed.key
-        and text.isalpha()
-    )
+    return _typed_latin(concept) and text == concept.typed.key and text.isalpha()
 
 
 def _cuts(word: str) -> list[tuple[str, str]]:
@@ -221,7 +220,7 @@ def compounds(
 def _hyphenated(concept: Concept) -> str | None:
     """Two words joined by a hyphen ("tea-pot"), written together ("teapot")."""
     parts = concept.typed.text.split("-")
-    if concept.dense or concept.split or concept.attribute or len(parts) != 2:
+    if not _typed_latin(concept) or len(parts) != 2:
         return None
     return "".join(parts) if all(part.isalpha() for part in parts) else None
 
@@ -242,9 +241,10 @@ def _joined(concepts: list[Concept], index: int, single: list[bool], found: set[
 
 
 def _longer(label: str, closed: str, concepts: list[Concept], end: int, synonyms: Synonyms):
-    """The concept for a word written together, taking the words after it when together they
-    are a synonym ("pine apple cake" is the pineapple cake), and the index after it."""
-    for stop in range(min(len(concepts), end + SPAN - 1), end, -1):
+    """The concept for a word written together: its synonym group, with the words after it
+    when together they are a synonym ("pine apple cake" is the pineapple cake), or else the
+    phrase and the word; and the index after it."""
+    for stop in range(min(len(concepts), end + SPAN - 1), end - 1, -1):
         after = concepts[end:stop]
         group = synonyms.find(JOINER.join([closed, *(c.typed.key for c in after)]))
         if group is not None:
@@ -252,17 +252,7 @@ def _longer(label: str, closed: str, concepts: list[Concept], end: int, synonyms
             typed = _typed(longer)
             others = tuple(t for t in group.terms if t != typed)
             return Concept(longer, typed, others, group.attribute), stop
-    return _closed(label, closed, synonyms), end
-
-
-def _closed(label: str, closed: str, synonyms: Synonyms) -> Concept:
-    """Two words that products write as one: the phrase, or the word with its synonyms."""
-    typed = _typed(label)
-    written = Term(text=closed, key=closed)
-    group = synonyms.find(closed)
-    terms = group.terms if group is not None else ()
-    others = tuple(dict.fromkeys(t for t in (written, *terms) if t != typed))
-    return Concept(label, typed, others, group.attribute if group is not None else None)
+    return Concept(label, _typed(label), (Term(text=closed, key=closed),)), end
 
 
 def _opened(concept: Concept, found: set[str], synonyms: Synonyms) -> Concept:

@@ -184,9 +184,13 @@ def _word_test(typed: str):
 
 
 def _concepts(query: str, shopper: Shopper) -> list[Concept]:
+    return _with_owners(_planned(query), shopper)
+
+
+def _planned(query: str) -> list[Concept]:
+    """The query's concepts, Latin compounds read as products write them."""
     synonyms = synonym_data.current()
-    concepts = compounds(plan(query, synonyms), synonyms, _known_words)
-    return _with_owners(concepts, shopper)
+    return compounds(plan(query, synonyms), synonyms, _known_words)
 
 
 def _known_words(words: set[str]) -> set[str]:
@@ -440,8 +444,7 @@ def suggest(raw: str | None, shopper: Shopper) -> Suggestions:
     if not parts or not all(engine.usable(t) for t in parts):
         return found
     # names and labels only: categories are suggested below
-    synonyms = synonym_data.current()
-    concepts = compounds(plan(query, synonyms), synonyms, _known_words)
+    concepts = _planned(query)
     ctx = _context(shopper)
     # A first keystroke can match most of the catalog: rank only the first matches found.
     stmt = engine.page(
