@@ -104,21 +104,8 @@ def register_web(app: Flask) -> None:
 
     @app.after_request
     def _cache_rules(response):
-        if (
-            request.endpoint in ("static", "media")
-            and response.status_code == 200
-            and (response.direct_passthrough)
-        ):
-            # Read our small static files and photo renditions into the response (closing
-            # the file) so that Flask-Compress compresses the static ones (it leaks streamed
-            # files, COMPRESS_STREAMS), and no file stays open when a browser leaves a page
-            # before its images arrive.
-            wrapper = response.response
-            body = b"".join(wrapper)
-            if hasattr(wrapper, "close"):
-                wrapper.close()
-            response.direct_passthrough = False
-            response.set_data(body)
+        if request.endpoint in ("static", "media") and response.direct_passthrough:
+            _read_file(response)
         if request.endpoint == "static" and request.args.get("v"):
             response.cache_control.max_age = 31536000
             response.cache_control.public = True
@@ -141,3 +128,22 @@ def register_web(app: Flask) -> None:
             abort(404)
         if any("\x00" in value for key, value in request.args.items(multi=True) if key != "q"):
             abort(400)
+
+
+def _read_file(response) -> None:
+    """Read a static file or photo rendition into its response and close the file now, not
+    when the server closes the response: Flask-Compress compresses the static ones read so (it
+    leaks streamed files, COMPRESS_STREAMS), and werkzeug's server does not close a response
+    whose browser left early (a page closed before its images arrived). A 304 or 412 sends no
+    body: its file is closed unread."""
+    wrapper = response.response
+    try:
+        body = b"".join(wrapper) if response.status_code in (200, 206) else None
+    finally:
+        if hasattr(wrapper, "close"):
+            wrapper.close()
+    response.direct_passthrough = False
+    if body is None:
+        response.response = []
+    else:
+        response.set_data(body)

@@ -1,11 +1,14 @@
 """Security headers, cookies and the pinned htmx build."""
 
 import base64
+import gc
 import hashlib
 import re
+import warnings
 from pathlib import Path
 
 import pytest
+from werkzeug.test import EnvironBuilder
 
 from config import HTMX_SRI, HTMX_URL, ProductionConfig
 from tests.tools import require_tool
@@ -91,3 +94,28 @@ def test_stylesheet_is_compressed_and_its_file_closed(client):
     response = client.get(css, headers={"Accept-Encoding": "gzip"})
     assert response.headers["Content-Encoding"] == "gzip"
     assert len(response.data) < (ROOT / "app/static/css/store.css").stat().st_size / 2
+
+
+@pytest.mark.parametrize(
+    ("label", "headers"),
+    [("revalidated", "if-none-match"), ("a range", {"Range": "bytes=0-10"})],
+)
+def test_a_static_file_is_closed_when_the_browser_leaves_before_its_answer(
+    app, client, label, headers
+):
+    """A browser closing the page while its icon is revalidated (304) or fetched in part
+    (206): werkzeug's server then never closes the response, so the file behind it must be
+    closed already when the app answers."""
+    page = client.get("/en/").get_data(as_text=True)
+    icon = re.search(r'href="(/static/img/favicon.svg\?v=[0-9a-f]+)"', page).group(1)
+    if headers == "if-none-match":
+        headers = {"If-None-Match": client.get(icon).headers["ETag"]}
+    path, query = icon.split("?")
+    environ = EnvironBuilder(path=path, query_string=query, headers=headers).get_environ()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        answer = app(environ, lambda status, headers, exc_info=None: None)
+        del answer  # never iterated nor closed, as when the browser has gone
+        gc.collect()
+    leaks = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
+    assert not leaks, f"{label}: {leaks}"
