@@ -29,7 +29,7 @@ from app.models.order import Order, OrderEvent, OrderLine, OrderTaxLine, VendorO
 from app.models.outbox import OutboxMessage
 from app.models.payment import Payment, Refund, StripeEvent
 from app.models.returns import ReturnLine, ReturnPhoto, ReturnRequest
-from app.models.search import SearchDocument, SearchText, SearchWord
+from app.models.search import SearchDocument, SearchRemoval, SearchText, SearchWord
 from app.models.settings import CacheVersion, StoreSetting
 from app.models.user import SignInAttempt, User
 from app.models.vendor import CatalogImport, Vendor, VendorInvitation, VendorTranslation
@@ -70,6 +70,7 @@ __all__ = [
     "SalesDayKey",
     "SalesDayMarket",
     "SearchDocument",
+    "SearchRemoval",
     "SearchText",
     "SearchWord",
     "ShippingRate",

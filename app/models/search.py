@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -24,6 +34,7 @@ class SearchDocument(db.Model):
     __table_args__ = (
         Index("ix_search_documents_category", "category_id", "in_stock"),
         Index("ix_search_documents_vendor", "vendor_id"),
+        Index("ix_search_documents_seq", "seq"),
     )
 
     product_id: Mapped[int] = mapped_column(
@@ -45,6 +56,20 @@ class SearchDocument(db.Model):
     halal_body: Mapped[str | None] = mapped_column(String(64))
     #: the certificate's expiry when it is complete (body, number and date), else None
     halal_expires: Mapped[date | None] = mapped_column(Date)
+    #: the index version that wrote the row (services.search.index.refresh): each app
+    #: process's in-memory copy (services.search.memory) reads only rows newer than its own
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+
+
+class SearchRemoval(db.Model):
+    """A product taken out of the index (unlisted, deleted, its shop suspended) and the index
+    version that took it out: the in-memory copies drop it when they catch up."""
+
+    __tablename__ = "search_removals"
+    __table_args__ = (Index("ix_search_removals_seq", "seq"),)
+
+    product_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
 
 
 class SearchText(db.Model):

@@ -61,8 +61,9 @@ _clearers: list[tuple[Callable[[], None], frozenset[str]]] = []
 
 
 def register(clear: Callable[[], None], areas: Iterable[str] | None = None) -> None:
-    """Another cache to empty whenever one of `areas` changes (all areas when None), and
-    whenever every cache is (tests, bulk loads)."""
+    """Another cache to empty whenever one of `areas` changes (all areas when None; none
+    for `()`: a cache that follows its data by itself), and whenever every cache is (tests,
+    bulk loads)."""
     _clearers.append((clear, _areas(areas)))
 
 
@@ -79,3 +80,6 @@ def invalidate_areas(areas: Iterable[str]) -> None:
 
 def invalidate_all() -> None:
     invalidate_areas(AREAS)
+    for clear, held in _clearers:
+        if not held:  # registered with areas=(): emptied only with everything
+            clear()

@@ -199,3 +199,45 @@ def test_a_vendors_change_on_one_server_reaches_the_other_servers_kept_pages(sto
         while "Out of stock" not in shopper.get(f"{second}{product}", timeout=10).text:
             assert time.monotonic() - changed_at < 2.5, "the second server still shows it in stock"
             time.sleep(0.05)
+
+
+CARD_NAME = re.compile(r'<span(?: lang="[^"]*")? class="card__name">([^<]*)</span>')
+
+
+def found_names(base: str, query: str) -> list[str]:
+    page = requests.get(f"{base}/en/search?{query}", timeout=10)
+    assert page.status_code == 200
+    return [unescape(name) for name in CARD_NAME.findall(page.text)]
+
+
+def test_search_on_another_server_follows_a_change_at_once(store):
+    """Each server ranks search results from its own copy of the index's ranking rows
+    (services.search.memory); a search reads the index version first, so a change made
+    through one server shows in the other's next search, with no second of delay."""
+    app, settings = store
+    with app.app_context():
+        variant_id = db.session.scalar(select(Variant.id).where(Variant.sku == "TS-1"))
+        db.session.remove()
+        db.engine.dispose()
+    with app_server(settings) as first, app_server(settings) as second:
+        # the second server's copy is loaded, with the tea in stock
+        assert found_names(second, "q=oolong") == ["Oolong"]
+        assert found_names(second, "q=oolong&in_stock=1") == ["Oolong"]
+
+        vendor = signed_in(first, "owner@two-servers.example")
+        listing = vendor.get(f"{first}/en/vendor/products", timeout=10)
+        saved = vendor.post(
+            f"{first}/en/vendor/variants/{variant_id}",
+            data={
+                "csrf_token": TOKEN.search(listing.text).group(1),
+                "price_twd": "1000",
+                "stock": "0",
+            },
+            allow_redirects=False,
+            timeout=10,
+        )
+        assert saved.status_code == 303, saved.text[:1000]
+        # a search the second server has not kept a page of: answered from its copy, which
+        # has caught up already
+        assert found_names(second, "q=OOLONG&in_stock=1") == []
+        assert found_names(second, "q=OOLONG&in_stock=") == ["Oolong"]

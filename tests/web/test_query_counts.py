@@ -33,9 +33,10 @@ LIMITS = {
     # and the chosen shop's id
     "category_filtered": 6,
     "vendor": 6,
-    # and, on a cold page, the synonyms (two statements) and the shops' names the words may
-    # name, cached afterwards (issue 15's search work)
-    "search": 8,
+    # and, on a cold page, the synonyms (two statements), the shops' names the words may
+    # name and the process's copy of the ranking rows (services.search.memory), kept
+    # afterwards (issue 15's search work)
+    "search": 9,
     "zone": 6,
 }
 

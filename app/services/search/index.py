@@ -3,21 +3,28 @@
 Write paths call `refresh(product_ids)` after their changes (in the same transaction); the
 engines' own indexes follow the search_documents table by themselves (FTS5 triggers on SQLite,
 GIN indexes on PostgreSQL). `reindex_all()` rebuilds everything (`flask search reindex`).
+
+Each app process also keeps the ranking rows in memory (services.search.memory): a refresh
+raises the index version once per transaction and stamps the rows it writes, and the products
+it takes out, with it, so the copies read only what changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, event, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 from app.domain import halal
 from app.extensions import db
 from app.models import (
+    CacheVersion,
     Product,
     ProductTranslation,
     SearchDocument,
+    SearchRemoval,
     SearchText,
     SearchWord,
     Variant,
@@ -26,7 +33,8 @@ from app.models import (
 )
 from app.models.catalog import ProductStatus
 from app.models.vendor import VendorStatus
-from app.services import bulk_insert
+from app.services import bulk_insert, clock
+from app.services.search import memory
 from app.services.search.text import (
     SEP,
     fold,
@@ -146,21 +154,71 @@ def _add_words(words: set[str]) -> None:
         )
 
 
+_VERSION_KEY = "tgg_search_version"
+
+
+def _raise(area: str) -> int:
+    """Raise a cache_versions row and return its new value. The row stays locked until the
+    transaction ends, so the values commit in the order they were taken."""
+    raised = db.session.execute(
+        update(CacheVersion)
+        .where(CacheVersion.area == area)
+        .values(version=CacheVersion.version + 1, updated_at=clock.now())
+        .returning(CacheVersion.version)
+    ).scalar()
+    if raised is None:
+        raised = 1
+        db.session.execute(
+            insert(CacheVersion).values(area=area, version=raised, updated_at=clock.now())
+        )
+    return raised
+
+
+def _version() -> int:
+    """A new index version for the rows about to be written: raised on every refresh, as a
+    copy may have caught up between two refreshes of one transaction."""
+    version = db.session.info[_VERSION_KEY] = _raise(memory.VERSION)
+    return version
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session) -> None:
+    session.info.pop(_VERSION_KEY, None)
+
+
+@event.listens_for(Session, "after_rollback")
+@event.listens_for(Session, "after_soft_rollback")
+def _rolled_back(session, *_args) -> None:
+    # a copy may hold rows of the version taken back, or the version may be taken again
+    # for other rows: every copy reloads
+    if session.info.pop(_VERSION_KEY, None) is not None:
+        memory.forget_all()
+
+
 def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
     """Re-index these products: visible ones get a fresh document, others none."""
     ids = sorted(set(product_ids))
     if not ids:
         return
     db.session.flush()
+    seq = _version()
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         if clear:
             db.session.execute(delete(SearchText).where(SearchText.product_id.in_(chunk)))
             db.session.execute(delete(SearchDocument).where(SearchDocument.product_id.in_(chunk)))
+            db.session.execute(delete(SearchRemoval).where(SearchRemoval.product_id.in_(chunk)))
         rows = _rows_for(chunk)
+        for ranking, _texts in rows:
+            ranking["seq"] = seq
         if rows:
             bulk_insert.insert_rows(SearchDocument.__table__, [r for r, _t in rows])
             bulk_insert.insert_rows(SearchText.__table__, [t for _r, t in rows])
+        if clear:
+            shown = {ranking["product_id"] for ranking, _texts in rows}
+            gone = [{"product_id": i, "seq": seq} for i in chunk if i not in shown]
+            if gone:
+                bulk_insert.insert_rows(SearchRemoval.__table__, gone)
         words: set[str] = set()
         for ranking, _texts in rows:
             for name in ranking["names"].split(SEP):
@@ -173,8 +231,12 @@ def refresh_vendor(vendor: Vendor) -> None:
 
 
 def _clear_all() -> None:
-    """Empty the index. On SQLite, dropping the FTS5 contents in one command is much faster
-    than the per-row delete triggers."""
+    """Empty the index (the in-memory copies reload it whole: a new epoch). On SQLite,
+    dropping the FTS5 contents in one command is much faster than the per-row delete
+    triggers."""
+    _raise(memory.EPOCH)
+    _version()
+    db.session.execute(delete(SearchRemoval))
     if db.session.get_bind().dialect.name == "sqlite":
         for trigger in SQLITE_DELETE_TRIGGERS:
             db.session.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))

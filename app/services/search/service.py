@@ -21,7 +21,7 @@ from app.services.catalog.facets import Band
 from app.services.catalog.storefront import Card
 from app.services.i18n import Text, resolve_map
 from app.services.reference import CategoryInfo, Reference
-from app.services.search import engine
+from app.services.search import engine, ranking
 from app.services.search import synonyms as synonym_data
 from app.services.search.plan import Concept, compounds, label, plan, split_words
 from app.services.search.text import (
@@ -39,7 +39,6 @@ from app.services.shopper import Shopper
 
 PAGE_SIZE = 24
 SUGGESTIONS = 6
-SUGGESTION_CANDIDATES = 2000
 #: words that join others in category names ("Sauces & condiments", "ขนมและของว่าง"): they
 #: say nothing about what the shopper wants (PyThaiNLP's stop words are too many: ช้า, slow,
 #: folds to ชา, tea)
@@ -292,10 +291,8 @@ def _most_words(concepts: list[Concept], filters, ctx) -> list[Concept] | None:
     if len(concepts) < 2:
         return None
     head = _head_concept(concepts)
-    stmt = engine.matched_concepts(concepts, filters, ctx)
     best_key, best = None, None
-    for row in db.session.execute(stmt):
-        *flags, count = row
+    for flags, count in ranking.combinations(concepts, filters, ctx):
         chosen = tuple(i for i, flag in enumerate(flags) if flag)
         key = (len(chosen), head in chosen, count)
         if chosen and len(chosen) < len(concepts) and (best_key is None or key > best_key):
@@ -314,15 +311,22 @@ def _head_concept(concepts: list[Concept]) -> int:
 
 
 def _run(result, query, concepts, *, every, narrowing, ctx, sort, position, shopper, size) -> None:
-    """The page and the facets in one statement (services.paging, services.catalog.facets):
-    the text is matched once, with the filters every count respects; the page keeps only
-    the products the one-of-several filters (category, shop, price band) choose."""
+    """The page and the facets from one ranking of the matches (services.search.ranking,
+    services.catalog.facets): the text is matched once, with the filters every count
+    respects; the page keeps only the products the one-of-several filters (category, shop,
+    price band) choose."""
     order = _order(sort)
-    rows = engine.hits(query, concepts, every, ctx, sort=sort)
-    stmt = paging.page_with_counts(
-        rows, order, position, size, where=narrowing.clauses(rows.c), **narrowing.counting(rows.c)
+    listing = ranking.ranked(query, concepts, every, ctx, sort)
+    found = ranking.page_with_counts(
+        listing,
+        order,
+        position,
+        size,
+        narrowing,
+        group_by=facet_counts.COUNTED,
+        top_tag=facet_counts.SHOPS,
+        top_limit=facet_counts.MAX_VENDORS,
     )
-    found = db.session.execute(stmt)
     page, counts, result.window = paging.read(found, order, position, size, narrowing.shows)
     result.next_cursor = result.window.after
     cards = catalog.cards_for([row.id for row in page], shopper)
@@ -446,18 +450,8 @@ def suggest(raw: str | None, shopper: Shopper) -> Suggestions:
     # names and labels only: categories are suggested below
     concepts = _planned(query)
     ctx = _context(shopper)
-    # A first keystroke can match most of the catalog: rank only the first matches found.
-    stmt = engine.page(
-        query,
-        concepts,
-        engine.Filters(),
-        ctx,
-        "relevance",
-        None,
-        SUGGESTIONS - 1,
-        cap=SUGGESTION_CANDIDATES,
-    )
-    ids = [row.id for row in db.session.execute(stmt)]
+    listing = ranking.ranked(query, concepts, engine.Filters(), ctx, "relevance")
+    ids = ranking.first_ids(listing, _order("relevance"), SUGGESTIONS)
     cards = catalog.cards_for(ids, shopper)
     found.cards = [cards[i] for i in ids if i in cards]
     for info in shopper.ref.categories_in_order():
