@@ -174,20 +174,18 @@ def holding(dialect: str, product_ids: list[int], texts: list[str]):
 KEY_COLUMNS = ("words", "heads")
 
 
-def key_ids(dialect: str, keys, columns=KEY_COLUMNS, flag_heads: bool = False):
+def key_ids(dialect: str, keys, columns=KEY_COLUMNS):
     """Ids of products with one of `keys` among their whole-word keys (words.index_fields),
     by the keys' own index: an FTS5 table whose tokens are the keys (SQLite), GIN indexes on
     the keys as arrays (PostgreSQL; search_keys is string_to_array, migration 0009). None
-    when there is no key to look for. flag_heads (PostgreSQL): a second column says whether
-    the key is among the product's head words."""
+    when there is no key to look for."""
     keys = sorted({k for k in keys if k})
     if not keys:
         return None
     if dialect == "postgresql":
         wanted = cast(array(keys), ARRAY(Text))
         found = [func.search_keys(getattr(T, c)).op("&&")(wanted) for c in columns]
-        flag = [func.search_keys(T.heads).op("&&")(wanted).label("head")] if flag_heads else []
-        return select(T.product_id, *flag).where(or_(*found))
+        return select(T.product_id).where(or_(*found))
     return (
         text("SELECT rowid AS id FROM search_fts_keys WHERE search_fts_keys MATCH :m")
         .bindparams(bindparam("m", keys_match(keys, _fts_columns(columns)), unique=True))

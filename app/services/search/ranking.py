@@ -14,7 +14,7 @@ from operator import itemgetter
 from types import SimpleNamespace
 
 import numpy as np
-from sqlalchemy import Text, cast, func, literal, null, select, union_all
+from sqlalchemy import Text, cast, func, literal, select, union_all
 
 from app.domain.search_words import HALAL, ORIGIN
 from app.extensions import db
@@ -59,37 +59,26 @@ def lookup(parts: list[tuple[str, object]]) -> tuple[dict[str, np.ndarray], Copy
     """Run the id lookups `parts` ((tag, statement of ids)) and read the index version in
     one statement (one round trip, one snapshot of the database), and bring the copy to
     that version. Returns ({tag: ids}, the copy). Each lookup's ids come back as one text
-    (a broad word finds 20,000 products: read row by row, they cost more than ranking). A
-    statement with a second, true-or-false column also gives the ids it flags, as
-    HEADS + tag."""
+    (a broad word finds 20,000 products: read row by row, they cost more than ranking)."""
     dialect = db.session.get_bind().dialect.name
     selects = [memory.stamps()]
     for tag, statement in parts:
         found = statement.subquery()
-        column, *flag = list(found.c)
-        if dialect == "postgresql":
-            joined = func.string_agg(cast(column, Text), ",")
-            flagged = joined.filter(flag[0]) if flag else null()
-        else:
-            joined, flagged = func.group_concat(column, ","), null()
-        selects.append(
-            select(literal(tag).label("tag"), joined.label("id"), flagged.label("flagged"))
+        column = next(iter(found.c))
+        joined = (
+            func.string_agg(cast(column, Text), ",")
+            if dialect == "postgresql"
+            else func.group_concat(column, ",")
         )
+        selects.append(select(literal(tag).label("tag"), joined.label("id")))
     ids = {tag: np.zeros(0, np.int64) for tag, _statement in parts}
     stamps = {}
-    for tag, value, flagged in db.session.execute(union_all(*selects)).all():
+    for tag, value in db.session.execute(union_all(*selects)).all():
         if tag not in ids:
             stamps[tag] = int(value)
-            continue
-        if value:
+        elif value:
             ids[tag] = np.array(str(value).split(","), np.int64)
-        if flagged:
-            ids[HEADS + tag] = np.array(str(flagged).split(","), np.int64)
     return ids, memory.at(stamps)
-
-
-#: the prefix of the ids a lookup flags as found by a head word (see `lookup`)
-HEADS = "h:"
 
 
 def _none(copy: Copy) -> np.ndarray:
@@ -175,11 +164,8 @@ def match(
     driven = any(_indexable(c) for c in concepts)
     alone = len(concepts) == 1 if alone is None else alone
     parts, deferred = [], []
-    # PostgreSQL flags the head words in the whole-word lookups (a second GIN lookup of the
-    # heads cost a third more); SQLite's word table answers them apart, cheaply
-    flag_heads = heads and dialect == "postgresql"
     for index, concept in enumerate(concepts):
-        words = engine.key_ids(dialect, engine.whole_keys(concept), flag_heads=flag_heads)
+        words = engine.key_ids(dialect, engine.whole_keys(concept))
         if words is not None:
             parts.append((f"k{index}", words))
         text = concept.typed.text
@@ -193,7 +179,7 @@ def match(
                 parts.append((f"t{index}", statement))
         else:
             deferred.append((index, text))
-    if heads and not flag_heads:
+    if heads:
         statement = engine.key_ids(
             dialect, [k for c in concepts for k in engine.whole_keys(c)], ("heads",)
         )
@@ -226,10 +212,7 @@ def match(
     rows = keep
     for hit in found:
         rows = rows & hit
-    head = None
-    if heads:
-        flagged = [found for tag, found in ids.items() if tag == "h" or tag.startswith(HEADS)]
-        head = copy.mask(np.concatenate(flagged)) if flagged else None
+    head = copy.mask(ids["h"]) if "h" in ids else None
     return Matched(copy, np.flatnonzero(rows), words, others, head)
 
 
