@@ -444,6 +444,23 @@ def test_a_change_rolled_back_leaves_search_as_the_catalog_is(db, make, store):
     assert [card.handle for card in run("烏龍").cards] == ["oolong"]
 
 
+def test_a_search_keeps_the_copy_it_started_with_while_the_index_changes(db, make, store):
+    """Searches in other threads of a process rank over the copy they read: catching up on a
+    change makes a new copy rather than changing theirs under them."""
+    from app.services.search import ranking
+
+    _ids, before = ranking.lookup([])
+    rows, listed = before.size, before.alive[: before.size].copy()
+    owner = make.user(role="vendor", vendor=store["oolong"].vendor)
+    catalog_admin.set_listed(store["oolong"], False, owner)
+    _ids, after = ranking.lookup([])
+    assert after is not before
+    assert after.alive[: after.size].sum() == listed.sum() - 1
+    assert before.size == rows
+    assert (before.alive[:rows] == listed).all()
+    assert run("烏龍").total == 0
+
+
 def test_reindex_command(app, db, store):
     db.session.execute(text("DELETE FROM search_documents"))
     assert run("oolong").total == 0

@@ -15,7 +15,8 @@ row's lock, so versions commit in order and a copy that has seen version V has e
 to V. A full rebuild of the index raises the epoch instead: copies reload everything.
 
 A copy may see rows its own transaction wrote but has not committed: when such a transaction
-rolls back, every copy in the process is dropped and reloaded on the next search.
+rolls back, every copy in the process is dropped and reloaded on the next search. A copy is
+never changed once a search holds it: catching up changes a clone, which then replaces it.
 """
 
 from __future__ import annotations
@@ -189,6 +190,17 @@ class Copy:
             self.folded[at] = folded
             self.alive[at] = True
 
+    def clone(self) -> Copy:
+        """A copy of the copy to change: a search running in another thread keeps ranking
+        over the arrays it started with (a row added under it would change their length
+        half-way)."""
+        twin = Copy.__new__(Copy)
+        for name, value in vars(self).items():
+            if isinstance(value, np.ndarray | list | dict):
+                value = value.copy()
+            setattr(twin, name, value)
+        return twin
+
     def remove(self, product_ids) -> None:
         for product_id in product_ids:
             if 0 <= product_id < len(self.position):
@@ -267,7 +279,9 @@ def at(found: dict) -> Copy:
         if copy is None or copy.epoch != epoch or version < copy.version:
             copy = _copies[key] = _full(epoch, version)
         elif copy.version != version:
+            copy = copy.clone()
             _catch_up(copy, version)
+            _copies[key] = copy
         return copy
 
 
