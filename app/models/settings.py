@@ -28,7 +28,9 @@ class StoreSetting(db.Model):
 class CacheVersion(db.Model):
     """A counter per area of cached data ("reference", "catalog"), raised in the transaction
     that changes the data; app processes compare it with what they last saw
-    (services.cache_versions) and empty their caches when it moved."""
+    (services.cache_versions) and empty their caches when it moved. The search index keeps
+    two rows of its own ("search", "search-epoch"): its copies catch up by them on every
+    search rather than emptying (services.search.memory)."""
 
     __tablename__ = "cache_versions"
 
