@@ -470,6 +470,21 @@ def test_reindex_command(app, db, store):
     assert run("oolong").total == 2
 
 
+def test_reindexing_forgets_the_words_of_products_gone(app, db, make, store):
+    """The typo vocabulary is the words of products on sale: a reindex drops the words only
+    deleted products had, so no correction points at goods that are gone."""
+    owner = make.user(role="vendor", vendor=store["oolong"].vendor)
+    gone = make.product(store["oolong"].vendor, names={"en": "Kumquat Marmalade"})
+    assert run("kumquat").total == 1
+    catalog_admin.delete_product(gone, owner)
+    assert run("kumquat").total == 0
+    assert suggest("kumqaut", shopper()).did_you_mean == "kumquat"  # still a known word
+    result = app.test_cli_runner().invoke(args=["search", "reindex"])
+    assert result.exit_code == 0, result.output
+    assert suggest("kumqaut", shopper()).did_you_mean is None
+    assert suggest("oolnog", shopper()).did_you_mean == "oolong"  # words on sale stay
+
+
 @pytest.mark.parametrize(
     ("lookup", "pg_index"),
     [

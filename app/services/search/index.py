@@ -237,6 +237,9 @@ def _clear_all() -> None:
     _raise(memory.EPOCH)
     _version()
     db.session.execute(delete(SearchRemoval))
+    # the typo vocabulary is made again from the products indexed: words only products
+    # deleted since had are forgotten (a correction towards goods that are gone finds nothing)
+    db.session.execute(delete(SearchWord))
     if db.session.get_bind().dialect.name == "sqlite":
         for trigger in SQLITE_DELETE_TRIGGERS:
             db.session.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
