@@ -116,7 +116,7 @@ class Narrowing:
 
     def clauses(self, columns, only=("category_id", "vendor_id", "band")) -> list:
         """Conditions on a listing CTE's columns: the rows shown (by the filters `only`)."""
-        return [columns[name] == value for name, value in self._chosen() if name in only]
+        return [columns[name] == value for name, value in self.chosen() if name in only]
 
     def counting(self, columns) -> dict:
         """How page_with_counts counts a listing for `tally`: per COUNTED among the chosen
@@ -138,9 +138,10 @@ class Narrowing:
     def shows(self, row) -> bool:
         """Whether a count row's products are shown (the shop filter is already applied to
         the count rows, see `counting`)."""
-        return all(getattr(row, n) == v for n, v in self._chosen() if n != "vendor_id")
+        return all(getattr(row, n) == v for n, v in self.chosen() if n != "vendor_id")
 
-    def _chosen(self) -> tuple[tuple[str, int], ...]:
+    def chosen(self) -> tuple[tuple[str, int], ...]:
+        """(column, value) of each filter chosen (also read by services.search.ranking)."""
         return tuple(
             (name, value)
             for name, value in (

@@ -417,7 +417,7 @@ def page_with_counts(
 
     def chosen(only) -> np.ndarray:
         keep = np.ones(count, bool)
-        for name, value in narrowing._chosen():
+        for name, value in narrowing.chosen():
             if name in only:
                 keep &= columns[name] == value
         return keep
