@@ -15,11 +15,14 @@ from datetime import date, datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Column,
     Date,
     ForeignKey,
     Index,
     Integer,
+    MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -137,10 +140,10 @@ class SearchSynonym(db.Model):
     group: Mapped[SearchSynonymGroup] = relationship(back_populates="terms")
 
 
-#: Engine-specific search structures created by hand in migrations 0004 and 0009 (FTS5 tables
-#: on SQLite; pg_trgm, full-text and array GIN indexes and a generated tsvector column on
-#: PostgreSQL). Alembic's autogenerate and the drift test leave them alone.
-UNMANAGED_TABLE_PREFIXES = ("search_fts",)
+#: Engine-specific search structures created by hand in migrations 0004, 0009 and 0023 (FTS5
+#: tables on SQLite; pg_trgm and full-text GIN indexes, a generated tsvector column and the
+#: postings table on PostgreSQL). Alembic's autogenerate and the drift test leave them alone.
+UNMANAGED_TABLE_PREFIXES = ("search_fts", "search_postings")
 UNMANAGED_INDEXES = frozenset(
     {
         "ix_search_texts_doc_trgm",
@@ -160,3 +163,13 @@ def is_managed(name: str | None, type_: str) -> bool:
     if type_ == "index" and name in UNMANAGED_INDEXES:
         return False
     return not (type_ == "column" and name in UNMANAGED_COLUMNS)
+
+
+#: PostgreSQL's whole-word postings (migration 0023; not a model: SQLite has no such table)
+POSTINGS = Table(
+    "search_postings",
+    MetaData(),
+    Column("key", Text, primary_key=True),
+    Column("product_id", Integer, primary_key=True),
+    Column("head", Boolean, nullable=False),
+)

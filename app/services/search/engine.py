@@ -6,7 +6,7 @@ per-character tokens answers one- and two-character texts (Chinese and Thai word
 that short) as phrases, without scanning. PostgreSQL: pg_trgm GIN indexes answer
 LIKE '%text%'; a GIN full-text index over the same per-character tokens answers the short
 ones (pg_trgm cannot help below three characters). Whole words are looked up among each
-product's word keys (an FTS5 table of keys; GIN indexes on the keys as arrays).
+product's word keys (an FTS5 table of keys; on PostgreSQL a table of postings).
 
 Each lookup is one plain statement returning product ids; services.search.ranking combines
 them over the process's copy of the ranking rows (services.search.memory). A product matches
@@ -56,6 +56,7 @@ from sqlalchemy.sql import ColumnElement
 
 from app.models import SearchDocument as D
 from app.models import SearchText as T
+from app.models.search import POSTINGS as P
 from app.services import like
 from app.services.search.plan import Concept, _typed, as_key
 from app.services.search.text import (
@@ -176,16 +177,15 @@ KEY_COLUMNS = ("words", "heads")
 
 def key_ids(dialect: str, keys, columns=KEY_COLUMNS):
     """Ids of products with one of `keys` among their whole-word keys (words.index_fields),
-    by the keys' own index: an FTS5 table whose tokens are the keys (SQLite), GIN indexes on
-    the keys as arrays (PostgreSQL; search_keys is string_to_array, migration 0009). None
-    when there is no key to look for."""
+    by the keys' own index: an FTS5 table whose tokens are the keys (SQLite), the postings
+    table read by its primary key alone (PostgreSQL, migration 0023). None when there is no
+    key to look for."""
     keys = sorted({k for k in keys if k})
     if not keys:
         return None
     if dialect == "postgresql":
-        wanted = cast(array(keys), ARRAY(Text))
-        found = [func.search_keys(getattr(T, c)).op("&&")(wanted) for c in columns]
-        return select(T.product_id).where(or_(*found))
+        found = select(P.c.product_id).where(P.c.key == any_(cast(array(keys), ARRAY(Text))))
+        return found.where(P.c.head) if "words" not in columns else found
     return (
         text("SELECT rowid AS id FROM search_fts_keys WHERE search_fts_keys MATCH :m")
         .bindparams(bindparam("m", keys_match(keys, _fts_columns(columns)), unique=True))
@@ -206,9 +206,7 @@ def known_word(dialect: str, key: str):
     """A statement returning a row when some product has `key` as a whole word or head word
     (茶 heads 乌龙茶, though jieba keeps 乌龙茶 one word)."""
     if dialect == "postgresql":
-        wanted = cast(array([key]), ARRAY(Text))
-        found = [func.search_keys(getattr(T, c)).op("&&")(wanted) for c in KEY_COLUMNS]
-        return select(T.product_id).where(or_(*found)).limit(1)
+        return select(P.c.product_id).where(P.c.key == key).limit(1)
     return text(
         "SELECT rowid FROM search_fts_keys WHERE search_fts_keys MATCH :m LIMIT 1"
     ).bindparams(m=keys_match([key]))

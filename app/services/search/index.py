@@ -32,6 +32,7 @@ from app.models import (
     Vendor,
 )
 from app.models.catalog import ProductStatus
+from app.models.search import POSTINGS
 from app.models.vendor import VendorStatus
 from app.services import bulk_insert, clock
 from app.services.search import memory
@@ -195,6 +196,15 @@ def _rolled_back(session, *_args) -> None:
         memory.forget_all()
 
 
+def postings(texts: dict) -> list[dict]:
+    """A product's whole-word postings (PostgreSQL, migration 0023): each key of its words
+    and head words once, flagged when it is a head word."""
+    heads = set(texts["heads"].split())
+    keys = dict.fromkeys(texts["words"].split(), False) | dict.fromkeys(heads, True)
+    product_id = texts["product_id"]
+    return [{"key": k, "product_id": product_id, "head": head} for k, head in keys.items()]
+
+
 def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
     """Re-index these products: visible ones get a fresh document, others none."""
     ids = sorted(set(product_ids))
@@ -208,12 +218,17 @@ def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
             db.session.execute(delete(SearchText).where(SearchText.product_id.in_(chunk)))
             db.session.execute(delete(SearchDocument).where(SearchDocument.product_id.in_(chunk)))
             db.session.execute(delete(SearchRemoval).where(SearchRemoval.product_id.in_(chunk)))
+        postgresql = db.session.get_bind().dialect.name == "postgresql"
+        if clear and postgresql:
+            db.session.execute(delete(POSTINGS).where(POSTINGS.c.product_id.in_(chunk)))
         rows = _rows_for(chunk)
         for ranking, _texts in rows:
             ranking["seq"] = seq
         if rows:
             bulk_insert.insert_rows(SearchDocument.__table__, [r for r, _t in rows])
             bulk_insert.insert_rows(SearchText.__table__, [t for _r, t in rows])
+            if postgresql:
+                bulk_insert.insert_rows(POSTINGS, [p for _r, t in rows for p in postings(t)])
         if clear:
             shown = {ranking["product_id"] for ranking, _texts in rows}
             gone = [{"product_id": i, "seq": seq} for i in chunk if i not in shown]
@@ -250,6 +265,7 @@ def _clear_all() -> None:
         for create in SQLITE_DELETE_TRIGGERS.values():
             db.session.execute(text(create))
     else:
+        db.session.execute(text("TRUNCATE search_postings"))
         db.session.execute(delete(SearchText))
         db.session.execute(delete(SearchDocument))
 
