@@ -175,16 +175,18 @@ def holding(dialect: str, product_ids: list[int], texts: list[str]):
 KEY_COLUMNS = ("words", "heads")
 
 
-def key_ids(dialect: str, keys, columns=KEY_COLUMNS):
+def key_ids(dialect: str, keys, columns=KEY_COLUMNS, flag_heads: bool = False):
     """Ids of products with one of `keys` among their whole-word keys (words.index_fields),
     by the keys' own index: an FTS5 table whose tokens are the keys (SQLite), the postings
     table read by its primary key alone (PostgreSQL, migration 0023). None when there is no
-    key to look for."""
+    key to look for. flag_heads (PostgreSQL): a second column says whether the key is one of
+    the product's head words."""
     keys = sorted({k for k in keys if k})
     if not keys:
         return None
     if dialect == "postgresql":
-        found = select(P.c.product_id).where(P.c.key == any_(cast(array(keys), ARRAY(Text))))
+        flag = [P.c.head] if flag_heads else []
+        found = select(P.c.product_id, *flag).where(P.c.key == any_(cast(array(keys), ARRAY(Text))))
         return found.where(P.c.head) if "words" not in columns else found
     return (
         text("SELECT rowid AS id FROM search_fts_keys WHERE search_fts_keys MATCH :m")

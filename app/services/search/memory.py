@@ -25,7 +25,7 @@ import threading
 from datetime import UTC, date, datetime
 
 import numpy as np
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Text, cast, null, select
 
 from app.extensions import db
 from app.models import CacheVersion, SearchRemoval
@@ -248,9 +248,9 @@ def stamps():
     state the lookups saw."""
     # as text: the lookups beside it give their ids as one text each
     version = cast(CacheVersion.version, Text)
-    return select(CacheVersion.area.label("tag"), version.label("id")).where(
-        CacheVersion.area.in_((VERSION, EPOCH))
-    )
+    return select(
+        CacheVersion.area.label("tag"), version.label("id"), null().label("flagged")
+    ).where(CacheVersion.area.in_((VERSION, EPOCH)))
 
 
 def _full(epoch: int, version: int) -> Copy:

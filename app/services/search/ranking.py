@@ -14,7 +14,7 @@ from operator import itemgetter
 from types import SimpleNamespace
 
 import numpy as np
-from sqlalchemy import Text, cast, func, literal, select, union_all
+from sqlalchemy import Text, cast, func, literal, null, select, union_all
 
 from app.domain.search_words import HALAL, ORIGIN
 from app.extensions import db
@@ -59,27 +59,38 @@ def lookup(parts: list[tuple[str, object]]) -> tuple[dict[str, np.ndarray], Copy
     """Run the id lookups `parts` ((tag, statement of ids)) and read the index version in
     one statement (one round trip, one snapshot of the database), and bring the copy to
     that version. Returns ({tag: ids}, the copy). Each lookup's ids come back as one text
-    (a broad word finds 20,000 products: read row by row, they cost more than ranking)."""
+    (a broad word finds 20,000 products: read row by row, they cost more than ranking). A
+    statement with a second, true-or-false column also gives the ids it flags, as
+    HEADS + tag."""
     dialect = db.session.get_bind().dialect.name
     selects = [memory.stamps()]
     for tag, statement in parts:
         found = statement.subquery()
-        column = next(iter(found.c))
-        joined = (
-            func.string_agg(cast(column, Text), ",")
-            if dialect == "postgresql"
-            else func.group_concat(column, ",")
+        column, *flag = list(found.c)
+        if dialect == "postgresql":
+            joined = func.string_agg(cast(column, Text), ",")
+            flagged = joined.filter(flag[0]) if flag else null()
+        else:
+            joined, flagged = func.group_concat(column, ","), null()
+        selects.append(
+            select(literal(tag).label("tag"), joined.label("id"), flagged.label("flagged"))
         )
-        selects.append(select(literal(tag).label("tag"), joined.label("id")))
     ids = {tag: np.zeros(0, np.int64) for tag, _statement in parts}
     stamps = {}
-    for tag, value in db.session.execute(union_all(*selects)).all():
+    for tag, value, flagged in db.session.execute(union_all(*selects)).all():
         if tag not in ids:
             stamps[tag] = int(value)
-        elif value:
-            # parsed in C: splitting in Python took 11 ms for 50,000 ids, this 1.4
+            continue
+        # parsed in C: splitting in Python took 11 ms for 50,000 ids, this 1.4
+        if value:
             ids[tag] = np.fromstring(str(value), dtype=np.int64, sep=",")
+        if flagged:
+            ids[HEADS + tag] = np.fromstring(str(flagged), dtype=np.int64, sep=",")
     return ids, memory.at(stamps)
+
+
+#: the prefix of the ids a lookup flags as found by a head word (see `lookup`)
+HEADS = "h:"
 
 
 def _none(copy: Copy) -> np.ndarray:
@@ -165,8 +176,12 @@ def match(
     driven = any(_indexable(c) for c in concepts)
     alone = len(concepts) == 1 if alone is None else alone
     parts, deferred = [], []
+    # PostgreSQL's postings say whether a key is a head word: the word lookups give those
+    # too (a second lookup of the heads cost a tenth of the search); SQLite's word table
+    # answers them apart, cheaply
+    flag_heads = heads and dialect == "postgresql"
     for index, concept in enumerate(concepts):
-        words = engine.key_ids(dialect, engine.whole_keys(concept))
+        words = engine.key_ids(dialect, engine.whole_keys(concept), flag_heads=flag_heads)
         if words is not None:
             parts.append((f"k{index}", words))
         text = concept.typed.text
@@ -180,7 +195,7 @@ def match(
                 parts.append((f"t{index}", statement))
         else:
             deferred.append((index, text))
-    if heads:
+    if heads and not flag_heads:
         statement = engine.key_ids(
             dialect, [k for c in concepts for k in engine.whole_keys(c)], ("heads",)
         )
@@ -213,7 +228,10 @@ def match(
     rows = keep
     for hit in found:
         rows = rows & hit
-    head = copy.mask(ids["h"]) if "h" in ids else None
+    head = None
+    if heads:
+        flagged = [found for tag, found in ids.items() if tag == "h" or tag.startswith(HEADS)]
+        head = copy.mask(np.concatenate(flagged)) if flagged else None
     return Matched(copy, np.flatnonzero(rows), words, others, head)
 
 
