@@ -265,7 +265,9 @@ def _clear_all() -> None:
         for create in SQLITE_DELETE_TRIGGERS.values():
             db.session.execute(text(create))
     else:
-        db.session.execute(text("TRUNCATE search_postings"))
+        # DELETE, not TRUNCATE: searches keep reading the old rows until the rebuild commits
+        # (TRUNCATE would make them wait for it)
+        db.session.execute(delete(POSTINGS))
         db.session.execute(delete(SearchText))
         db.session.execute(delete(SearchDocument))
 
