@@ -117,6 +117,31 @@ def signed_in(base: str, email: str = "ops@two-servers.example") -> requests.Ses
     return session
 
 
+def tea_variant_id(app) -> int:
+    with app.app_context():
+        variant_id = db.session.scalar(select(Variant.id).where(Variant.sku == "TS-1"))
+        db.session.remove()
+        db.engine.dispose()
+    return variant_id
+
+
+def sold_out_through(base: str, variant_id: int) -> None:
+    """The tea's shop sets its stock to 0 through the server at `base`, as in the portal."""
+    vendor = signed_in(base, "owner@two-servers.example")
+    listing = vendor.get(f"{base}/en/vendor/products", timeout=10)
+    saved = vendor.post(
+        f"{base}/en/vendor/variants/{variant_id}",
+        data={
+            "csrf_token": TOKEN.search(listing.text).group(1),
+            "price_twd": "1000",
+            "stock": "0",
+        },
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert saved.status_code == 303, saved.text[:1000]
+
+
 def test_a_rate_set_on_one_server_prices_on_the_other_within_seconds(store):
     app, settings = store
     today = clock.today()
@@ -171,10 +196,7 @@ def test_a_vendors_change_on_one_server_reaches_the_other_servers_kept_pages(sto
     """Anonymous pages are kept per process (app.web.page_cache); a product change raises the
     catalog stamp, so the other server drops its kept page within seconds."""
     app, settings = store
-    with app.app_context():
-        variant_id = db.session.scalar(select(Variant.id).where(Variant.sku == "TS-1"))
-        db.session.remove()
-        db.engine.dispose()
+    variant_id = tea_variant_id(app)
     product = "/en/products/two-servers-tea/oolong"
     with app_server(settings) as first, app_server(settings) as second:
         shopper = requests.Session()
@@ -182,19 +204,7 @@ def test_a_vendors_change_on_one_server_reaches_the_other_servers_kept_pages(sto
         kept = shopper.get(f"{second}{product}", timeout=10)
         assert kept.headers["X-Page-Cache"] == "hit"
 
-        vendor = signed_in(first, "owner@two-servers.example")
-        listing = vendor.get(f"{first}/en/vendor/products", timeout=10)
-        saved = vendor.post(
-            f"{first}/en/vendor/variants/{variant_id}",
-            data={
-                "csrf_token": TOKEN.search(listing.text).group(1),
-                "price_twd": "1000",
-                "stock": "0",
-            },
-            allow_redirects=False,
-            timeout=10,
-        )
-        assert saved.status_code == 303, saved.text[:1000]
+        sold_out_through(first, variant_id)
         changed_at = time.monotonic()
         while "Out of stock" not in shopper.get(f"{second}{product}", timeout=10).text:
             assert time.monotonic() - changed_at < 2.5, "the second server still shows it in stock"
@@ -215,28 +225,13 @@ def test_search_on_another_server_follows_a_change_at_once(store):
     (services.search.memory); a search reads the index version first, so a change made
     through one server shows in the other's next search, with no second of delay."""
     app, settings = store
-    with app.app_context():
-        variant_id = db.session.scalar(select(Variant.id).where(Variant.sku == "TS-1"))
-        db.session.remove()
-        db.engine.dispose()
+    variant_id = tea_variant_id(app)
     with app_server(settings) as first, app_server(settings) as second:
         # the second server's copy is loaded, with the tea in stock
         assert found_names(second, "q=oolong") == ["Oolong"]
         assert found_names(second, "q=oolong&in_stock=1") == ["Oolong"]
 
-        vendor = signed_in(first, "owner@two-servers.example")
-        listing = vendor.get(f"{first}/en/vendor/products", timeout=10)
-        saved = vendor.post(
-            f"{first}/en/vendor/variants/{variant_id}",
-            data={
-                "csrf_token": TOKEN.search(listing.text).group(1),
-                "price_twd": "1000",
-                "stock": "0",
-            },
-            allow_redirects=False,
-            timeout=10,
-        )
-        assert saved.status_code == 303, saved.text[:1000]
+        sold_out_through(first, variant_id)
         # a search the second server has not kept a page of: answered from its copy, which
         # has caught up already
         assert found_names(second, "q=OOLONG&in_stock=1") == []
