@@ -25,7 +25,7 @@ import threading
 from datetime import UTC, date, datetime
 
 import numpy as np
-from sqlalchemy import Text, cast, null, select
+from sqlalchemy import Text, cast, func, literal_column, null, select
 
 from app.extensions import db
 from app.models import CacheVersion, SearchRemoval
@@ -225,15 +225,25 @@ _lock = threading.Lock()
 _copies: dict[str, Copy] = {}
 
 
-def stamps():
+def stamps(binary: bool = False):
     """A statement of the index's (area, version) rows: read with the id lookups of a
     search, in one statement (services.search.ranking), so the copy is brought to the very
-    state the lookups saw."""
-    # as text: the lookups beside it give their ids as one text each
-    version = cast(CacheVersion.version, Text)
-    return select(
-        CacheVersion.area.label("tag"), version.label("id"), null().label("flagged")
-    ).where(CacheVersion.area.in_((VERSION, EPOCH)))
+    state the lookups saw. The version comes as the lookups beside it give their ids: as
+    text, or as bytes (binary: PostgreSQL's int8send)."""
+    if binary:
+        version, none = func.int8send(CacheVersion.version), literal_column("NULL::bytea")
+    else:
+        version, none = cast(CacheVersion.version, Text), null()
+    return select(CacheVersion.area.label("tag"), version.label("id"), none.label("flagged")).where(
+        CacheVersion.area.in_((VERSION, EPOCH))
+    )
+
+
+def stamp_value(value) -> int:
+    """A version as `stamps` gives it."""
+    if isinstance(value, bytes | memoryview):
+        return int.from_bytes(value, "big", signed=True)
+    return int(value)
 
 
 def _full(epoch: int, version: int) -> Copy:
