@@ -140,10 +140,11 @@ class SearchSynonym(db.Model):
     group: Mapped[SearchSynonymGroup] = relationship(back_populates="terms")
 
 
-#: Engine-specific search structures created by hand in migrations 0004, 0009 and 0023 (FTS5
-#: tables on SQLite; pg_trgm and full-text GIN indexes, a generated tsvector column and the
-#: postings table on PostgreSQL). Alembic's autogenerate and the drift test leave them alone.
-UNMANAGED_TABLE_PREFIXES = ("search_fts", "search_postings")
+#: Engine-specific search structures created by hand in migrations 0004, 0009, 0023 and 0024
+#: (FTS5 tables on SQLite; pg_trgm and full-text GIN indexes, a generated tsvector column,
+#: the postings and pieces tables on PostgreSQL). Alembic's autogenerate and the drift test
+#: leave them alone.
+UNMANAGED_TABLE_PREFIXES = ("search_fts", "search_postings", "search_pieces")
 UNMANAGED_INDEXES = frozenset(
     {
         "ix_search_texts_doc_trgm",
@@ -151,6 +152,7 @@ UNMANAGED_INDEXES = frozenset(
         "ix_search_words_word_trgm",
         "ix_search_texts_words_keys",
         "ix_search_texts_heads_keys",
+        "ix_search_pieces_piece_trgm",
     }
 )
 UNMANAGED_COLUMNS = frozenset({"short_tsv"})
@@ -165,7 +167,8 @@ def is_managed(name: str | None, type_: str) -> bool:
     return not (type_ == "column" and name in UNMANAGED_COLUMNS)
 
 
-#: PostgreSQL's whole-word postings (migration 0023; not a model: SQLite has no such table)
+#: PostgreSQL's postings (not a model: SQLite has no such table): each whole-word key of a
+#: product (migration 0023) and each piece of its text, as PIECE + piece (migration 0024)
 POSTINGS = Table(
     "search_postings",
     MetaData(),
@@ -173,3 +176,11 @@ POSTINGS = Table(
     Column("product_id", Integer, primary_key=True),
     Column("head", Boolean, nullable=False),
 )
+
+#: the start of a piece's key among the postings (migration 0024): a space character, which
+#: no word key holds (keys are split at spaces)
+PIECE = "\x1d"
+
+#: PostgreSQL's list of the pieces products' texts hold, each once, with a trigram index
+#: (migration 0024; services.search.engine.long_ids)
+PIECES = Table("search_pieces", MetaData(), Column("piece", Text, primary_key=True))

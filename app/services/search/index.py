@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import delete, event, func, insert, select, text, update
+from sqlalchemy import delete, event, func, insert, literal, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -32,16 +32,18 @@ from app.models import (
     Vendor,
 )
 from app.models.catalog import ProductStatus
-from app.models.search import POSTINGS
+from app.models.search import PIECE, PIECES, POSTINGS
 from app.models.vendor import VendorStatus
 from app.services import bulk_insert, clock
 from app.services.search import memory
+from app.services.search.engine import LONG
 from app.services.search.text import (
     SEP,
     fold,
     joined_names,
     latin_words,
     normalise,
+    pieces,
     short_tokens,
 )
 from app.services.search.words import index_fields
@@ -197,12 +199,26 @@ def _rolled_back(session, *_args) -> None:
 
 
 def postings(texts: dict) -> list[dict]:
-    """A product's whole-word postings (PostgreSQL, migration 0023): each key of its words
-    and head words once, flagged when it is a head word."""
+    """A product's postings (PostgreSQL): each key of its words and head words once, flagged
+    when it is a head word (migration 0023), and each piece of its text long enough to hold
+    a text the trigram lookups answer (migration 0024)."""
     heads = set(texts["heads"].split())
     keys = dict.fromkeys(texts["words"].split(), False) | dict.fromkeys(heads, True)
+    keys |= dict.fromkeys((PIECE + p for p in pieces(texts["doc"], LONG)), False)
     product_id = texts["product_id"]
     return [{"key": k, "product_id": product_id, "head": head} for k, head in keys.items()]
+
+
+def _add_pieces(found: set[str]) -> None:
+    """List the pieces the postings now hold (PostgreSQL). In one order, sorted: two
+    transactions adding the same new pieces wait for each other rather than deadlock."""
+    rows = [{"piece": piece} for piece in sorted(found)]
+    for start in range(0, len(rows), BATCH):
+        db.session.execute(
+            postgresql.insert(PIECES)
+            .values(rows[start : start + BATCH])
+            .on_conflict_do_nothing(index_elements=["piece"])
+        )
 
 
 def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
@@ -212,14 +228,15 @@ def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
         return
     db.session.flush()
     seq = _version()
+    on_postgresql = db.session.get_bind().dialect.name == "postgresql"
+    new_pieces: set[str] = set()
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         if clear:
             db.session.execute(delete(SearchText).where(SearchText.product_id.in_(chunk)))
             db.session.execute(delete(SearchDocument).where(SearchDocument.product_id.in_(chunk)))
             db.session.execute(delete(SearchRemoval).where(SearchRemoval.product_id.in_(chunk)))
-        postgresql = db.session.get_bind().dialect.name == "postgresql"
-        if clear and postgresql:
+        if clear and on_postgresql:
             db.session.execute(delete(POSTINGS).where(POSTINGS.c.product_id.in_(chunk)))
         rows = _rows_for(chunk)
         for ranking, _texts in rows:
@@ -227,8 +244,10 @@ def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
         if rows:
             bulk_insert.insert_rows(SearchDocument.__table__, [r for r, _t in rows])
             bulk_insert.insert_rows(SearchText.__table__, [t for _r, t in rows])
-            if postgresql:
-                bulk_insert.insert_rows(POSTINGS, [p for _r, t in rows for p in postings(t)])
+            if on_postgresql:
+                written = [p for _r, t in rows for p in postings(t)]
+                bulk_insert.insert_rows(POSTINGS, written)
+                new_pieces |= {p["key"][1:] for p in written if p["key"].startswith(PIECE)}
         if clear:
             shown = {ranking["product_id"] for ranking, _texts in rows}
             gone = [{"product_id": i, "seq": seq} for i in chunk if i not in shown]
@@ -239,6 +258,9 @@ def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
             for name in ranking["names"].split(SEP):
                 words |= latin_words(name)
         _add_words(words)
+    # once for the whole refresh, in one sorted order (see _add_pieces)
+    if new_pieces:
+        _add_pieces(new_pieces)
 
 
 def refresh_vendor(vendor: Vendor) -> None:
@@ -294,5 +316,15 @@ def reindex_all(progress: Callable[[int], None] | None = None) -> int:
         last_id = ids[-1]
         if progress:
             progress(len(ids))
+    if db.session.get_bind().dialect.name == "postgresql":
+        _prune_pieces()
     total = db.session.scalar(select(func.count()).select_from(SearchDocument)) or 0
     return total
+
+
+def _prune_pieces() -> None:
+    """Forget the pieces no product holds any more (PostgreSQL). Everyday writes leave them
+    listed: a piece with no postings finds nothing, and deleting it there would make a
+    writer adding it again wait for that transaction."""
+    held = select(POSTINGS.c.key).where(POSTINGS.c.key == literal(PIECE) + PIECES.c.piece)
+    db.session.execute(delete(PIECES).where(~held.exists()))

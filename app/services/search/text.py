@@ -129,3 +129,15 @@ def latin_words(text: str) -> set[str]:
     """The vocabulary that typo correction picks from. Three-letter words count: "teas" and
     "oils" are one slip from "tea" and "oil", the words the shopper most likely meant."""
     return {w for w in _LATIN_WORD.findall(fold(normalise(text))) if 3 <= len(w) <= 40}
+
+
+def pieces(doc: str, shortest: int) -> set[str]:
+    """The runs of a document's text between spaces and name separators (str.split: every
+    Unicode space and the separators \x1c-\x1f), `shortest` characters or more. A text
+    without a space is in the document exactly when it is inside one of its pieces."""
+    return {piece for piece in doc.split() if len(piece) >= shortest}
+
+
+def has_space(text: str) -> bool:
+    """Whether the text holds a character `pieces` splits at."""
+    return any(ch.isspace() for ch in text)
