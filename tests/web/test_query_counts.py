@@ -26,13 +26,15 @@ LIMITS = {
     "home": 6,
     "product": 6,
     "sitemap": 1,
-    # the page with its filters' counts, the shops named in the shop filter, the cards
-    "category": 5,
-    "category_price_asc": 5,
-    "category_price_desc": 5,
-    # and the chosen shop's id
-    "category_filtered": 6,
-    "vendor": 6,
+    # the index version (with the page and its filters' counts: services.search.ranking),
+    # the shops named in the shop filter, the cards, and on a cold page the process's copy
+    # of the ranking rows (services.search.memory), kept afterwards
+    "category": 6,
+    "category_price_asc": 6,
+    "category_price_desc": 6,
+    # and the chosen shop's id; the shop, found by its address
+    "category_filtered": 7,
+    "vendor": 7,
     # and, on a cold page, the synonyms (two statements), the shops' names the words may
     # name and the process's copy of the ranking rows (services.search.memory), kept
     # afterwards (issue 15's search work)

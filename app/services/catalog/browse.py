@@ -1,20 +1,20 @@
 """Category and shop listings: a page of cards, where it sits ("Showing 25–48 of 120") and the
-filters' counts, read in one statement from the search index's rows (services.catalog.facets),
-then the cards (mostly from the card cache)."""
+filters' counts, from the search index's rows as the app process holds them
+(services.catalog.facets, services.search.ranking), then the cards (mostly from the card
+cache)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from app.extensions import db
-from app.models import SearchDocument as D
 from app.models import Vendor
 from app.services import paging
 from app.services.catalog import facets as facet_counts
 from app.services.catalog.facets import Choice, Facets
 from app.services.catalog.storefront import PAGE_SIZE, Card, Sort, cards_for
 from app.services.reference import CategoryInfo
+from app.services.search import ranking
 from app.services.shopper import Shopper
 
 NO_CHOICE = Choice()
@@ -47,7 +47,7 @@ def category(
     choice = Choice(
         vendor=choice.vendor, halal=choice.halal, in_stock=choice.in_stock, price=choice.price
     )
-    return _listing([D.category_id == info.id], choice, sort, after, before, shopper, size, True)
+    return _listing({"category_id": info.id}, choice, sort, after, before, shopper, size, True)
 
 
 def shop(
@@ -60,8 +60,7 @@ def shop(
     size: int = PAGE_SIZE,
 ) -> Listing:
     """A page of a shop's products (no filters: their counts are not read)."""
-    where = [D.vendor_id == vendor.id]
-    return _listing(where, NO_CHOICE, sort, after, before, shopper, size, False)
+    return _listing({"vendor_id": vendor.id}, NO_CHOICE, sort, after, before, shopper, size, False)
 
 
 def _listing(where, choice, sort, after, before, shopper, size, facets) -> Listing:
@@ -69,14 +68,19 @@ def _listing(where, choice, sort, after, before, shopper, size, facets) -> Listi
     position = paging.Position.parse(after, before, order)
     ctx = facet_counts.context(shopper)
     every, narrowing = facet_counts.filters(choice, shopper)
-    rows = facet_counts.hits(where, every, ctx)
+    listing = ranking.listed(replace(every, **where), ctx)
     # a shop's page shows no filters: it counts only what "showing 25–48 of 120" needs
-    counting = narrowing.counting(rows.c) if facets else {}
-    stmt = paging.page_with_counts(
-        rows, order, position, size, where=narrowing.clauses(rows.c), **counting
+    found = ranking.page_with_counts(
+        listing,
+        order,
+        position,
+        size,
+        narrowing,
+        group_by=facet_counts.COUNTED if facets else (),
+        top_tag=facet_counts.SHOPS,
+        top_limit=facet_counts.MAX_VENDORS if facets else 0,
     )
-    result = db.session.execute(stmt)
-    page, counts, window = paging.read(result, order, position, size, shown=narrowing.shows)
+    page, counts, window = paging.read(found, order, position, size, shown=narrowing.shows)
     cards = cards_for([row.id for row in page], shopper)
     return Listing(
         [cards[row.id] for row in page if row.id in cards],

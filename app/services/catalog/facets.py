@@ -1,11 +1,11 @@
 """Filters with counts, the same on search results and category pages: price band, in stock,
 halal certified, shop (and category, on search).
 
-Both pages read the search index's narrow rows (search_documents): one row per visible
-product with its category, shop, stock, lowest price and halal certificate. A listing is a CTE
-of the matching rows with the columns `hits()` names; `services.paging.page_with_counts` then
-reads the page and every count in one statement, so the counts are of exactly the products
-the filters would show.
+Both pages list the search index's narrow rows, as each app process holds them
+(services.search.memory): one row per visible product with its category, shop, stock, lowest
+price and halal certificate. services.search.ranking selects the rows (`ranked` for a query,
+`listed` for a category or a shop) and counts them with the page (`page_with_counts`), so the
+counts are of exactly the products the filters would show, by one set of rules.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ import math
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from sqlalchemy import case, select
+from sqlalchemy import select
 
 from app.extensions import db
-from app.models import SearchDocument as D
 from app.models import Vendor
 from app.models.vendor import SLUG as VENDOR_SLUG
-from app.services import paging
 from app.services.i18n import Text, resolve_map
 from app.services.reference import CategoryInfo
 from app.services.search import engine
@@ -114,30 +112,9 @@ class Narrowing:
     vendor_id: int | None = None
     band: int | None = None
 
-    def clauses(self, columns, only=("category_id", "vendor_id", "band")) -> list:
-        """Conditions on a listing CTE's columns: the rows shown (by the filters `only`)."""
-        return [columns[name] == value for name, value in self.chosen() if name in only]
-
-    def counting(self, columns) -> dict:
-        """How page_with_counts counts a listing for `tally`: per COUNTED among the chosen
-        shop's products (every count but the shops' respects the shop filter), and the
-        largest shops among the products of the chosen category and price band."""
-        return {
-            "group_by": COUNTED,
-            "count_where": self.clauses(columns, only=("vendor_id",)),
-            "tops": [
-                paging.Top(
-                    SHOPS,
-                    "vendor_id",
-                    MAX_VENDORS,
-                    where=self.clauses(columns, only=("category_id", "band")),
-                )
-            ],
-        }
-
     def shows(self, row) -> bool:
         """Whether a count row's products are shown (the shop filter is already applied to
-        the count rows, see `counting`)."""
+        the count rows: services.search.ranking.page_with_counts)."""
         return all(getattr(row, n) == v for n, v in self.chosen() if n != "vendor_id")
 
     def chosen(self) -> tuple[tuple[str, int], ...]:
@@ -169,30 +146,10 @@ def filters(choice: Choice, shopper: Shopper) -> tuple[engine.Filters, Narrowing
         vendor_id = found if found is not None else -1
     if choice.price:
         keys = [key for key, _low, _high in band_keys(shopper.market.currency)]
-        # the index of a band in ctx.price_edges_twd (engine.price_band)
+        # the index of a band in ctx.price_edges_twd (services.search.ranking._columns)
         band = keys.index(choice.price) if choice.price in keys else None
     every = engine.Filters(halal=choice.halal, in_stock=choice.in_stock)
     return every, Narrowing(category_id, vendor_id, band)
-
-
-def hits(where: list, every: engine.Filters, ctx: engine.Context):
-    """The rows of the products `where` selects that pass the filters every count respects
-    (a CTE), with the columns a listing orders and counts by, as `engine.hits` has them for
-    a query."""
-    return (
-        select(
-            D.product_id.label("id"),
-            case((D.in_stock.is_(True), 0), else_=1).label("stock_rank"),
-            D.min_price_twd.label("min_price_twd"),
-            D.published_at.label("published_at"),
-            D.category_id.label("category_id"),
-            D.vendor_id.label("vendor_id"),
-            case((engine.halal_ok(ctx), 1), else_=0).label("halal"),
-            engine.price_band(ctx).label("band"),
-        )
-        .where(*where, *engine.filter_clauses(every, ctx))
-        .cte("hits")
-    )
 
 
 def tally(rows, narrowing: Narrowing, shopper: Shopper) -> Facets:

@@ -41,10 +41,8 @@ from sqlalchemy import (
     ARRAY,
     Integer,
     Text,
-    and_,
     any_,
     bindparam,
-    case,
     cast,
     column,
     func,
@@ -57,7 +55,6 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.sql import ColumnElement
 
-from app.models import SearchDocument as D
 from app.models import SearchText as T
 from app.models.search import PIECE, PIECES
 from app.models.search import POSTINGS as P
@@ -264,35 +261,6 @@ def _pg_tsquery(term: str) -> str | None:
     return "(" + " & ".join(f"'{token}':*" for token in tokens) + ")"
 
 
-# -- filters ----------------------------------------------------------------------------------
-
-
-def halal_ok(ctx: Context) -> ColumnElement:
-    """domain.halal.badge_shown in SQL: the index keeps the expiry of complete certificates
-    only, and the market's accepted bodies come from the same policy (MarketInfo)."""
-    valid = D.halal_expires >= ctx.today
-    if ctx.halal_bodies is None:
-        return valid
-    return and_(valid, D.halal_body.in_(sorted(ctx.halal_bodies)))
-
-
-def filter_clauses(filters: Filters, ctx: Context) -> list[ColumnElement]:
-    clauses = []
-    if filters.category_id is not None:
-        clauses.append(D.category_id == filters.category_id)
-    if filters.vendor_id is not None:
-        clauses.append(D.vendor_id == filters.vendor_id)
-    if filters.in_stock:
-        clauses.append(D.in_stock.is_(True))
-    if filters.halal:
-        clauses.append(halal_ok(ctx))
-    if filters.price_twd_min is not None:
-        clauses.append(D.min_price_twd >= filters.price_twd_min)
-    if filters.price_twd_max is not None:
-        clauses.append(D.min_price_twd <= filters.price_twd_max)
-    return clauses
-
-
 # -- ranking ----------------------------------------------------------------------------------
 
 #: how a product matches (lower first); see the module docstring
@@ -320,13 +288,3 @@ SORTS = {
     "price_desc": [("min_price_twd", True), ("id", True)],
     "newest": [("published_at", True), ("id", True)],
 }
-
-
-def price_band(ctx: Context) -> ColumnElement:
-    """The index of a product's price band among ctx.price_edges_twd (also category pages'
-    facets, services.catalog.facets)."""
-    edges = ctx.price_edges_twd
-    if not edges:
-        return literal(0)
-    whens = [(D.min_price_twd < edge, index) for index, edge in enumerate(edges)]
-    return case(*whens, else_=len(edges))

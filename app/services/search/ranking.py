@@ -109,7 +109,9 @@ def _none(copy: Copy) -> np.ndarray:
 
 
 def halal_ok(copy: Copy, ctx: Context) -> np.ndarray:
-    """engine.halal_ok over the copy."""
+    """domain.halal.badge_shown over the copy: the index keeps the expiry of complete
+    certificates only (services.search.index), and the market's accepted bodies come from
+    the same policy (MarketInfo)."""
     n = copy.size
     valid = copy.halal_expires[:n] >= ctx.today.toordinal()
     if ctx.halal_bodies is None:
@@ -146,7 +148,7 @@ def _other(copy: Copy, concept: Concept, ctx: Context, alone: bool) -> np.ndarra
 
 
 def filtered(copy: Copy, filters: Filters, ctx: Context) -> np.ndarray:
-    """engine.filter_clauses over the copy: the live rows the filters keep."""
+    """The live rows the filters keep."""
     n = copy.size
     keep = copy.alive[:n].copy()
     if filters.category_id is not None:
@@ -355,6 +357,36 @@ class Ranked:
     columns: dict[str, np.ndarray]
 
 
+def _columns(copy: Copy, rows: np.ndarray, ctx: Context) -> dict[str, np.ndarray]:
+    """Every column a listing sorts and counts by, for `rows` (relevance left at zero)."""
+    zeros = np.zeros(len(rows), np.int64)
+    edges = np.array(ctx.price_edges_twd, np.int64)
+    return {
+        "id": copy.ids[rows],
+        "stock_rank": np.where(copy.in_stock[rows], 0, 1),
+        "min_price_twd": copy.price[rows],
+        "published_at": copy.published[rows],
+        "category_id": copy.category[rows],
+        "vendor_id": copy.vendor[rows],
+        "halal": halal_ok(copy, ctx)[rows].astype(np.int64),
+        # the index of the price's band among ctx.price_edges_twd (services.catalog.facets)
+        "band": np.searchsorted(edges, copy.price[rows], "right") if len(edges) else zeros,
+        "relevance": zeros,
+        "headed": zeros,
+        "fine": zeros,
+        "cat_weight": zeros,
+        "about": zeros,
+    }
+
+
+def listed(filters: Filters, ctx: Context) -> Ranked:
+    """Every product the filters keep, with their sort and facet columns: a category page
+    or a shop (filters.category_id, filters.vendor_id), by the same rules as a search."""
+    _ids, copy = lookup([])
+    rows = np.flatnonzero(filtered(copy, filters, ctx))
+    return Ranked(copy, rows, _columns(copy, rows, ctx))
+
+
 def ranked(query: str, concepts, filters: Filters, ctx: Context, sort: str) -> Ranked:
     """The products matching `concepts` and `filters`, with their sort and facet columns."""
     concepts = engine.as_concepts(concepts)
@@ -363,24 +395,8 @@ def ranked(query: str, concepts, filters: Filters, ctx: Context, sort: str) -> R
     copy, rows = matched.copy, matched.rows
     count = len(rows)
     zeros = np.zeros(count, np.int64)
-    category = copy.category[rows]
-    columns = {
-        "id": copy.ids[rows],
-        "stock_rank": np.where(copy.in_stock[rows], 0, 1),
-        "min_price_twd": copy.price[rows],
-        "published_at": copy.published[rows],
-        "category_id": category,
-        "vendor_id": copy.vendor[rows],
-        "halal": halal_ok(copy, ctx)[rows].astype(np.int64),
-        "band": np.searchsorted(np.array(ctx.price_edges_twd, np.int64), copy.price[rows], "right")
-        if ctx.price_edges_twd
-        else zeros,
-        "relevance": zeros,
-        "headed": zeros,
-        "fine": zeros,
-        "cat_weight": zeros,
-        "about": zeros,
-    }
+    columns = _columns(copy, rows, ctx)
+    category = columns["category_id"]
     if relevance and count:
         level, fine = _relevance(query, concepts, matched)
         about_ids = sorted({i for c in concepts for i in c.about})
