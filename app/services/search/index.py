@@ -229,7 +229,7 @@ def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
     db.session.flush()
     seq = _version()
     on_postgresql = db.session.get_bind().dialect.name == "postgresql"
-    new_pieces: set[str] = set()
+    written_pieces: set[str] = set()
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         if clear:
@@ -247,7 +247,7 @@ def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
             if on_postgresql:
                 written = [p for _r, t in rows for p in postings(t)]
                 bulk_insert.insert_rows(POSTINGS, written)
-                new_pieces |= {p["key"][1:] for p in written if p["key"].startswith(PIECE)}
+                written_pieces |= {p["key"][1:] for p in written if p["key"].startswith(PIECE)}
         if clear:
             shown = {ranking["product_id"] for ranking, _texts in rows}
             gone = [{"product_id": i, "seq": seq} for i in chunk if i not in shown]
@@ -259,8 +259,8 @@ def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
                 words |= latin_words(name)
         _add_words(words)
     # once for the whole refresh, in one sorted order (see _add_pieces)
-    if new_pieces:
-        _add_pieces(new_pieces)
+    if written_pieces:
+        _add_pieces(written_pieces)
 
 
 def refresh_vendor(vendor: Vendor) -> None:
