@@ -63,27 +63,14 @@ def shop(
     return _listing({"vendor_id": vendor.id}, NO_CHOICE, sort, after, before, shopper, size, False)
 
 
-def _listing(where, choice, sort, after, before, shopper, size, facets) -> Listing:
+def _listing(where, choice, sort, after, before, shopper, size, counted) -> Listing:
     order = ORDERS[sort]
     position = paging.Position.parse(after, before, order)
     ctx = facet_counts.context(shopper)
     every, narrowing = facet_counts.filters(choice, shopper)
     listing = ranking.listed(replace(every, **where), ctx)
-    # a shop's page shows no filters: it counts only what "showing 25–48 of 120" needs
-    found = ranking.page_with_counts(
-        listing,
-        order,
-        position,
-        size,
-        narrowing,
-        group_by=facet_counts.COUNTED if facets else (),
-        top_tag=facet_counts.SHOPS,
-        top_limit=facet_counts.MAX_VENDORS if facets else 0,
+    page, window, facets = facet_counts.page_and_facets(
+        listing, order, position, size, narrowing, shopper, counted=counted
     )
-    page, counts, window = paging.read(found, order, position, size, shown=narrowing.shows)
     cards = cards_for([row.id for row in page], shopper)
-    return Listing(
-        [cards[row.id] for row in page if row.id in cards],
-        window,
-        facet_counts.tally(counts, narrowing, shopper) if facets else Facets(),
-    )
+    return Listing([cards[row.id] for row in page if row.id in cards], window, facets)

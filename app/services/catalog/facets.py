@@ -19,9 +19,10 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Vendor
 from app.models.vendor import SLUG as VENDOR_SLUG
+from app.services import paging
 from app.services.i18n import Text, resolve_map
 from app.services.reference import CategoryInfo
-from app.services.search import engine
+from app.services.search import engine, ranking
 from app.services.shopper import Shopper
 
 #: price bands shown as a facet, in the market currency's major units
@@ -150,6 +151,24 @@ def filters(choice: Choice, shopper: Shopper) -> tuple[engine.Filters, Narrowing
         band = keys.index(choice.price) if choice.price in keys else None
     every = engine.Filters(halal=choice.halal, in_stock=choice.in_stock)
     return every, Narrowing(category_id, vendor_id, band)
+
+
+def page_and_facets(listing, order, position, size, narrowing, shopper: Shopper, counted=True):
+    """(the page's rows, where it sits, the facets) of a listing of services.search.ranking
+    (`ranked` or `listed`): the page and every count in one pass over its rows. counted
+    False: only what "showing 25–48 of 120" needs (a shop's page shows no filters)."""
+    found = ranking.page_with_counts(
+        listing,
+        order,
+        position,
+        size,
+        narrowing,
+        group_by=COUNTED if counted else (),
+        top_tag=SHOPS,
+        top_limit=MAX_VENDORS if counted else 0,
+    )
+    page, counts, window = paging.read(found, order, position, size, narrowing.shows)
+    return page, window, tally(counts, narrowing, shopper) if counted else Facets()
 
 
 def tally(rows, narrowing: Narrowing, shopper: Shopper) -> Facets:

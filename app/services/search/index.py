@@ -144,16 +144,21 @@ def document_for(product, names: list[tuple[str, str]], labels: list[str]) -> tu
 
 
 def _add_words(words: set[str]) -> None:
-    if not words:
-        return
+    _insert_missing(SearchWord, "word", words)
+
+
+def _insert_missing(table, column: str, values: set[str]) -> None:
+    """Add the values a list (a table with `column` its primary key) lacks. In one order,
+    sorted: two transactions adding the same new values wait for each other rather than
+    deadlock."""
     dialect = db.session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
-    rows = [{"word": word} for word in sorted(words)]
+    rows = [{column: value} for value in sorted(values)]
     for start in range(0, len(rows), BATCH):
         db.session.execute(
-            module.insert(SearchWord)
+            module.insert(table)
             .values(rows[start : start + BATCH])
-            .on_conflict_do_nothing(index_elements=["word"])
+            .on_conflict_do_nothing(index_elements=[column])
         )
 
 
@@ -209,18 +214,6 @@ def postings(texts: dict) -> list[dict]:
     return [{"key": k, "product_id": product_id, "head": head} for k, head in keys.items()]
 
 
-def _add_pieces(found: set[str]) -> None:
-    """List the pieces the postings now hold (PostgreSQL). In one order, sorted: two
-    transactions adding the same new pieces wait for each other rather than deadlock."""
-    rows = [{"piece": piece} for piece in sorted(found)]
-    for start in range(0, len(rows), BATCH):
-        db.session.execute(
-            postgresql.insert(PIECES)
-            .values(rows[start : start + BATCH])
-            .on_conflict_do_nothing(index_elements=["piece"])
-        )
-
-
 def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
     """Re-index these products: visible ones get a fresh document, others none."""
     ids = sorted(set(product_ids))
@@ -258,9 +251,8 @@ def refresh(product_ids: Iterable[int], clear: bool = True) -> None:
             for name in ranking["names"].split(SEP):
                 words |= latin_words(name)
         _add_words(words)
-    # once for the whole refresh, in one sorted order (see _add_pieces)
-    if written_pieces:
-        _add_pieces(written_pieces)
+    # once for the whole refresh, in one sorted order (see _insert_missing); PostgreSQL only
+    _insert_missing(PIECES, "piece", written_pieces)
 
 
 def refresh_vendor(vendor: Vendor) -> None:

@@ -317,21 +317,12 @@ def _run(result, query, concepts, *, every, narrowing, ctx, sort, position, shop
     price band) choose."""
     order = _order(sort)
     listing = ranking.ranked(query, concepts, every, ctx, sort)
-    found = ranking.page_with_counts(
-        listing,
-        order,
-        position,
-        size,
-        narrowing,
-        group_by=facet_counts.COUNTED,
-        top_tag=facet_counts.SHOPS,
-        top_limit=facet_counts.MAX_VENDORS,
+    page, result.window, facets = facet_counts.page_and_facets(
+        listing, order, position, size, narrowing, shopper
     )
-    page, counts, result.window = paging.read(found, order, position, size, narrowing.shows)
     result.next_cursor = result.window.after
     cards = catalog.cards_for([row.id for row in page], shopper)
     result.cards = [cards[row.id] for row in page if row.id in cards]
-    facets = facet_counts.tally(counts, narrowing, shopper)
     result.total, result.in_stock, result.halal = facets.total, facets.in_stock, facets.halal
     result.bands, result.categories, result.vendors = (
         facets.bands,
