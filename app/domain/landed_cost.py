@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from app.domain import duty_rates
 from app.domain.duty_rates import DutyTable, classify
-from app.domain.money import Money, allocate, fraction_half_up
+from app.domain.money import Money, allocate, fraction_half_up, split_evenly
 
 
 class Kind(StrEnum):
@@ -146,23 +146,26 @@ class _Group:
 def _share(total: int, weights: list[int]) -> list[int]:
     """allocate(), with parts that weigh nothing sharing equally."""
     if weights and not any(weights):
-        weights = [1] * len(weights)
+        return split_evenly(total, len(weights))
     return allocate(total, weights)
 
 
 def _groups(goods: Sequence[Goods], table: DutyTable, shipping: int, on: date):
-    classified = tuple(classify(table, item.hs_code, item.category, on) for item in goods)
+    classified = []
     groups: dict[tuple, _Group] = {}
-    for index, (item, found) in enumerate(zip(goods, classified, strict=True)):
+    for index, item in enumerate(goods):
+        found = classify(table, item.hs_code, item.category, on)
+        classified.append(found)
         group = groups.setdefault(found.group, _Group(found, []))
         group.items.append(index)
         group.value += item.value.amount_minor
     ordered = list(groups.values())
     # shipping is shared among the groups by goods value, in whole minor units, as a customs
     # declaration shares freight among its lines
-    for group, part in zip(ordered, _share(shipping, [g.value for g in ordered]), strict=True):
-        group.shipping = part
-    return classified, ordered
+    parts = _share(shipping, [g.value for g in ordered])
+    for index, group in enumerate(ordered):
+        group.shipping = parts[index]
+    return tuple(classified), ordered
 
 
 def quote(
@@ -229,17 +232,17 @@ def quote(
             added.append(line)
             for index, part in parts.items():
                 groups[index].taxed += part
-    item_taxes = [0] * len(goods)
+    # each item is in one group: its part of the group's added tax, by goods value
+    item_taxes: dict[int, int] = {}
     for group in groups:
-        values = [goods[i].value.amount_minor for i in group.items]
-        for index, part in zip(group.items, _share(group.taxed, values), strict=True):
-            item_taxes[index] = part
+        parts = _share(group.taxed, [goods[i].value.amount_minor for i in group.items])
+        item_taxes.update(_by_index(group.items, parts))
     return TaxQuote(
         goods_total,
         shipping,
         tuple(added),
         tuple(included),
-        tuple(Money(amount, currency) for amount in item_taxes),
+        tuple(Money(item_taxes[index], currency) for index in range(len(goods))),
         classified,
         by_order,
     )
@@ -248,12 +251,13 @@ def quote(
 def _lines(rule: TaxRule, groups: list[_Group], bases: list[int], duties, currency):
     """(line, {group index: part of its amount}) for each line `rule` makes."""
     if rule.kind is Kind.DUTY and rule.uses_category_rate:
-        for index, (group, base) in enumerate(zip(groups, bases, strict=True)):
+        for index, group in enumerate(groups):
             found = group.classified
             rate = found.rate if found.rate is not None else rule.rate
             if rate == 0:
                 continue
-            amount = _amount(rule.kind, rate, base)
+            base = bases[index]
+            amount = _added(rate, base)
             heading, names = _goods_named(found, duties)
             yield (
                 TaxLine(
@@ -290,8 +294,13 @@ def _lines(rule: TaxRule, groups: list[_Group], bases: list[int], duties, curren
                 base=Money(base, currency),
                 amount=Money(amount, currency),
             ),
-            dict(zip(indexes, parts, strict=True)),
+            _by_index(indexes, parts),
         )
+
+
+def _by_index(indexes: list[int], parts: list[int]) -> dict[int, int]:
+    """{index: its part}, for parts made in the order of `indexes`."""
+    return {index: parts[position] for position, index in enumerate(indexes)}
 
 
 def _goods_named(found: duty_rates.Classified, duties: DutyTable):
@@ -320,13 +329,18 @@ def _name(rule_name: str, heading: str | None, names: Mapping[str, str]) -> str:
 
 
 def _amount(kind: Kind, rate: Decimal, base: int) -> int:
-    rate_f = Fraction(rate)
     if kind is Kind.INCLUDED:
         # the tax inside a price that includes it: price × rate / (1 + rate)
-        rate_f = rate_f / (1 + rate_f)
-    # never negative: quote refuses negative goods and shipping, and the tax_rules and
-    # duty_rates tables allow no negative rate
-    return fraction_half_up(base * rate_f)
+        rate_f = Fraction(rate)
+        return fraction_half_up(base * rate_f / (1 + rate_f))
+    return _added(rate, base)
+
+
+def _added(rate: Decimal, base: int) -> int:
+    """A tax added on `base` at `rate`, rounded half-up to the minor unit. Never negative:
+    quote refuses negative goods and shipping, and the tax_rules and duty_rates tables allow
+    no negative rate."""
+    return fraction_half_up(base * Fraction(rate))
 
 
 def price_basis(rules: Iterable[TaxRule], on: date) -> str:

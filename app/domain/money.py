@@ -19,7 +19,7 @@ def minor_unit(currency: str) -> int:
     return get_currency_precision(currency)
 
 
-def round_half_up(value: Decimal, places: int = 0) -> Decimal:
+def round_half_up(value: Decimal, places: int) -> Decimal:
     """To `places` decimal places, halves away from zero (-2.5 is -3)."""
     # quantize keeps only the exponent of its argument: 10 ** -places is 1, 0.1, 0.01, …
     return value.quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
@@ -97,6 +97,15 @@ def convert(amount: Money, rate: Decimal, currency: str) -> Money:
             raise ValueError("same-currency conversion needs rate 1")
         return amount
     return Money.from_major(amount.major * rate, currency)
+
+
+def split_evenly(total: int, count: int) -> list[int]:
+    """`total` minor units in `count` parts as equal as whole units allow, the larger parts
+    first (as allocate() gives ties to the earlier part)."""
+    if total < 0 or count < 1:
+        raise ValueError("split a non-negative amount into at least one part")
+    each, left = divmod(total, count)
+    return [each + 1 if index < left else each for index in range(count)]
 
 
 def allocate(total: int, weights: list[int]) -> list[int]:

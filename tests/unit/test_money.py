@@ -4,7 +4,15 @@ from fractions import Fraction
 
 import pytest
 
-from app.domain.money import Money, allocate, convert, fraction_half_up, twd
+from app.domain.money import (
+    Money,
+    allocate,
+    convert,
+    fraction_half_up,
+    round_half_up,
+    split_evenly,
+    twd,
+)
 
 
 def test_from_major_rounds_half_up_to_the_minor_unit():
@@ -119,6 +127,33 @@ def test_allocate_with_zero_weights():
         allocate(5, [0, 0])
     with pytest.raises(ValueError, match=r"^nothing to share by$"):
         allocate(5, [])
+
+
+def test_split_evenly_gives_the_units_left_over_to_the_first_parts():
+    # shipping shared by goods that are all free: as equal as whole units allow
+    assert split_evenly(10, 3) == [4, 3, 3]
+    assert split_evenly(11, 3) == [4, 4, 3]
+    assert split_evenly(9, 3) == [3, 3, 3]
+    assert split_evenly(2, 4) == [1, 1, 0, 0]
+    assert split_evenly(0, 2) == [0, 0]
+    assert split_evenly(7, 1) == [7]
+    # the same parts allocate() gives to equal weights
+    assert split_evenly(101, 4) == allocate(101, [1, 1, 1, 1])
+
+
+def test_split_evenly_refuses_negative_amounts_and_no_parts():
+    for total, count in ((-1, 2), (5, 0)):
+        with pytest.raises(
+            ValueError, match=r"^split a non-negative amount into at least one part$"
+        ):
+            split_evenly(total, count)
+
+
+def test_round_half_up_rounds_to_the_places_asked():
+    assert round_half_up(Decimal("2.5"), 0) == Decimal("3")
+    assert round_half_up(Decimal("-2.5"), 0) == Decimal("-3")
+    assert round_half_up(Decimal("1.005"), 2) == Decimal("1.01")
+    assert str(round_half_up(Decimal("7"), 2)) == "7.00"
 
 
 def test_allocate_refuses_negative_amounts_and_weights():
