@@ -53,6 +53,21 @@ def fold(text: str) -> str:
     """The matching form of normalised text (see the module docstring)."""
     if not text:
         return ""
+    if len(text) <= _WORD_LENGTH:
+        return _fold_word(text)
+    return _fold(text)
+
+
+#: texts this short are mostly words, folded again and again (each word of every name)
+_WORD_LENGTH = 24
+
+
+@functools.lru_cache(maxsize=65_536)
+def _fold_word(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = _THAI_MARKS.sub("", text)
     if not text.isascii():
         text = _strip_latin_accents(text)
