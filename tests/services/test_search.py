@@ -496,6 +496,39 @@ def test_reindexing_forgets_the_words_of_products_gone(app, db, make, store):
     assert suggest("oolnog", shopper()).did_you_mean == "oolong"  # words on sale stay
 
 
+def _index_rows(db):
+    """Every row of the search index, as a reindex leaves them (the version stamp and the
+    words' serial numbers aside)."""
+    tables = {
+        "search_documents": "product_id",
+        "search_texts": "product_id",
+        "search_words": "word",
+    }
+    if db.engine.dialect.name == "postgresql":
+        tables |= {"search_postings": "key, product_id", "search_pieces": "piece"}
+    rows = {}
+    for table, order in tables.items():
+        result = db.session.execute(text(f"SELECT * FROM {table} ORDER BY {order}"))  # noqa: S608
+        rows[table] = [
+            {k: v for k, v in row._asdict().items() if k not in ("seq", "id")} for row in result
+        ]
+    return rows
+
+
+def test_a_reindex_by_other_processes_writes_the_same_index(db, store, monkeypatch):
+    """A large catalog's documents are made by other processes, batch after batch, while
+    this one writes: the index is the one a reindex made here alone writes."""
+    monkeypatch.setattr(index, "BATCH", 2)  # five products: three batches in flight
+    assert index.reindex_all(workers=0) == 5
+    alone = _index_rows(db)
+    assert len(alone["search_documents"]) == 5
+    assert index.reindex_all(workers=2) == 5
+    assert _index_rows(db) == alone
+    found = run("oolong")
+    assert found.total == 2
+    assert names(found)[0] == "High Mountain Oolong Tea"
+
+
 @pytest.mark.parametrize(
     ("lookup", "pg_indexes"),
     [
