@@ -515,7 +515,7 @@ def _index_rows(db):
     return rows
 
 
-def test_a_reindex_by_other_processes_writes_the_same_index(db, store, monkeypatch):
+def test_a_reindex_by_other_processes_writes_the_same_index(db, make, store, monkeypatch):
     """A large catalog's documents are made by other processes, batch after batch, while
     this one writes: the index is the one a reindex made here alone writes."""
     monkeypatch.setattr(index, "BATCH", 2)  # five products: three batches in flight
@@ -527,6 +527,10 @@ def test_a_reindex_by_other_processes_writes_the_same_index(db, store, monkeypat
     found = run("oolong")
     assert found.total == 2
     assert names(found)[0] == "High Mountain Oolong Tea"
+    # the index keeps following writes afterwards (SQLite's full-text trigger is back)
+    make.product(store["oolong"].vendor, names={"en": "Kumquat Marmalade"})
+    assert names(run("kumquat")) == ["Kumquat Marmalade"]
+    assert names(run("marmal")) == ["Kumquat Marmalade"]
 
 
 @pytest.mark.parametrize(
