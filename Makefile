@@ -111,9 +111,10 @@ test: setup localstripe node_modules/.installed
 # MUTANTS narrows the run by mutant name: make mutation MUTANTS='app.domain.money*'
 MUTANTS ?=
 MUTATION_MINUTES ?= 60
-mutation: setup
+mutation: setup localstripe
 	rm -rf mutants
-	@status=0; timeout $$(($(MUTATION_MINUTES) * 60)) $(BIN)/mutmut run $(MUTANTS) || status=$$?; \
+	@status=0; LOCALSTRIPE_PYTHON=$(CURDIR)/$(LOCALSTRIPE_VENV)/bin/python \
+	timeout $$(($(MUTATION_MINUTES) * 60)) $(BIN)/mutmut run $(MUTANTS) || status=$$?; \
 	if [ $$status -eq 124 ]; then echo "mutation: stopped after $(MUTATION_MINUTES) minutes"; \
 	elif [ $$status -ne 0 ]; then exit $$status; fi
 	$(BIN)/python -m tests.mutation_report

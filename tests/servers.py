@@ -3,6 +3,7 @@ localstripe."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -70,7 +71,10 @@ def redis_server(data_dir) -> Iterator[str]:
 
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALSTRIPE_PYTHON = ROOT / ".localstripe-venv" / "bin" / "python"
+#: `make mutation` runs the tests from a copy of the project (mutants/) without the venv
+LOCALSTRIPE_PYTHON = Path(
+    os.environ.get("LOCALSTRIPE_PYTHON") or ROOT / ".localstripe-venv" / "bin" / "python"
+)
 LOCALSTRIPE_LAUNCHER = ROOT / "app" / "integrations" / "localstripe_launcher.py"
 #: localstripe takes any secret key that starts with sk_ and is longer than five characters
 LOCALSTRIPE_KEY = "sk_test_localstripe"
@@ -117,7 +121,7 @@ def localstripe_server(state: Path, *, from_scratch: bool = True) -> Iterator[Lo
     it)."""
     if not LOCALSTRIPE_PYTHON.exists():
         require_tool(
-            f"{LOCALSTRIPE_PYTHON.relative_to(ROOT)} is missing: `make test` builds it "
+            f"{LOCALSTRIPE_PYTHON} is missing: `make test` builds it "
             "from requirements-localstripe.txt (or `make localstripe`)"
         )
     port = free_port()
