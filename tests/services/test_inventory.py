@@ -146,10 +146,34 @@ def test_returned_goods_go_back_on_the_shelf(db, stocked):
 def test_quantities_are_whole_numbers_above_zero(db, stocked, quantity):
     variant = stocked(5)
     for move in (inventory.reserve, inventory.release, inventory.ship, inventory.restock):
-        with pytest.raises(ValueError, match="whole numbers above 0"):
+        with pytest.raises(ValueError, match=r"^quantities are whole numbers above 0$"):
             move(variant.id, quantity)
     assert counts(variant.id) == (5, 0)
     assert len(ledger(variant.id)) == 1
+
+
+def test_every_movement_records_who_made_it(db, stocked, make, vendor_and_owner):
+    """The ledger says who moved stock (an operator cancelling, a vendor shipping...), not
+    only why."""
+    _vendor, owner = vendor_and_owner
+    operator = make.user(role="operator", email="ops@inventory.example.com")
+    variant = stocked(5)
+    inventory.reserve(variant.id, 3, actor=operator, reference="order-1")
+    inventory.release(variant.id, 1, actor=operator, reference="order-1")
+    inventory.ship(variant.id, 2, actor=owner, reference="order-1")
+    inventory.restock(variant.id, 1, actor=owner, reference="return-1")
+
+    moves = _db.session.execute(
+        select(StockMovement.reason, StockMovement.actor_id)
+        .where(StockMovement.variant_id == variant.id)
+        .order_by(StockMovement.id)
+    ).all()
+    assert [tuple(m) for m in moves[1:]] == [
+        ("reserve", operator.id),
+        ("release", operator.id),
+        ("ship", owner.id),
+        ("return_restock", owner.id),
+    ]
 
 
 # -- what the vendor has -----------------------------------------------------------------------
