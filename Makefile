@@ -106,7 +106,7 @@ test: setup localstripe node_modules/.installed
 # Mutation testing (not part of `make test`): mutmut changes app/domain/ and the catalog
 # services' rules one small edit at a time ([tool.mutmut] in pyproject.toml) and runs the fast
 # tests that reach each edit; a mutant no test notices "survives". Starts afresh each time,
-# stops after MUTATION_MINUTES (a full run takes about a quarter of an hour on two cores),
+# stops after MUTATION_MINUTES (a full run takes about half an hour on two cores),
 # then lists the survivors with the lines they changed (tests/mutation_report.py).
 # MUTANTS narrows the run by mutant name: make mutation MUTANTS='app.domain.money*'
 MUTANTS ?=
