@@ -158,8 +158,7 @@ def _insert_missing(table, column: str, values: set[str]) -> None:
     """Add the values a list (a table with `column` its primary key) lacks. In one order,
     sorted: two transactions adding the same new values wait for each other rather than
     deadlock."""
-    dialect = db.session.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
+    module = postgresql if _on_postgresql() else sqlite
     rows = [{column: value} for value in sorted(values)]
     for start in range(0, len(rows), BATCH):
         db.session.execute(
@@ -287,7 +286,7 @@ def _clear_all() -> None:
     # the typo vocabulary is made again from the products indexed: words only products
     # deleted since had are forgotten (a correction towards goods that are gone finds nothing)
     db.session.execute(delete(SearchWord))
-    if db.session.get_bind().dialect.name == "sqlite":
+    if not _on_postgresql():
         for trigger in SQLITE_DELETE_TRIGGERS:
             db.session.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
         db.session.execute(delete(SearchText))
